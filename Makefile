@@ -1,0 +1,42 @@
+# Two commands for a newcomer: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+
+.PHONY: install run serve test test-postgres migrations-check demo-check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+## make run: create the venv, install, migrate, load the demo content, serve on 127.0.0.1:$(PORT)
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) create_dev_admin
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## make test: the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
+test: install
+	$(BIN)/python -m pytest
+
+migrations-check: install
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+## the demo content loads into an empty database, twice
+demo-check: install
+	@tmp=$$(mktemp -d); \
+	export DJANGO_SETTINGS_MODULE=config.settings.test SQLITE_PATH=$$tmp/demo.sqlite3; \
+	$(MANAGE) migrate --noinput -v0 && $(MANAGE) load_demo_content && $(MANAGE) load_demo_content; \
+	status=$$?; rm -rf $$tmp; exit $$status
+
+clean:
+	rm -rf $(VENV) db.sqlite3 collected-static

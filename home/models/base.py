@@ -1,0 +1,98 @@
+from django.conf import settings
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+
+META_DESCRIPTION_LENGTH = 160
+
+
+class BasePage(Page):
+    """What every page of the site shares.
+
+    A summary (« chapeau ») and a body; SEO title and description (Wagtail's own fields) with a
+    description derived from the summary when left empty; a sharing image for OpenGraph; an
+    opt-out of the sitemap that also asks search engines not to index the page. In search, the
+    title weighs more than the summary, which weighs more than the body.
+    """
+
+    summary = models.TextField(
+        _("chapeau"),
+        blank=True,
+        max_length=600,
+        help_text=_("Deux ou trois phrases qui résument la page ; reprises dans les listes et la recherche."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    social_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image de partage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Affichée quand la page est partagée sur un réseau social (1200 × 630 conseillé)."),
+    )
+    exclude_from_sitemap = models.BooleanField(
+        _("exclure du plan du site et des moteurs de recherche"),
+        default=False,
+        help_text=_("La page n'apparaît plus dans sitemap.xml et porte la balise « noindex »."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("social_image"), FieldPanel("exclude_from_sitemap")],
+            heading=_("Partage et référencement"),
+        ),
+    ]
+    # Page already indexes the title with boost 2: summary 1.5, body 1.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        """The SEO description, else the summary, else the start of the body."""
+        text = self.search_description or self.summary
+        if not text and self.body:
+            text = " ".join(
+                strip_tags(str(block.value.source if hasattr(block.value, "source") else block.value))
+                for block in self.body
+                if block.block_type == "paragraph"
+            )
+        return Truncator(" ".join((text or "").split())).chars(META_DESCRIPTION_LENGTH)
+
+    def get_sitemap_urls(self, request=None):
+        if self.exclude_from_sitemap:
+            return []
+        return super().get_sitemap_urls(request)
+
+    @property
+    def is_shown_in_another_language(self):
+        """True when the visitor asked for a language this page is not (yet) translated into.
+
+        Wagtail then serves the source page (or an alias of it); the template says so and marks
+        the content with its real language.
+        """
+        language = translation.get_language()
+        if self.alias_of_id:
+            return self.alias_of.locale.language_code != language
+        return self.locale.language_code != language

@@ -1,0 +1,44 @@
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.search import index
+
+from .base import BasePage
+
+
+class NewsIndexPage(BasePage):
+    """« Actualités »: the news, newest first."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("index des actualités")
+        verbose_name_plural = _("index des actualités")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = ArticlePage.objects.child_of(self).live().public().order_by("-date")
+        return context
+
+
+class ArticlePage(BasePage):
+    """A news article or a piece of context (e.g. the Besançon–Dijon pôle métropolitain)."""
+
+    date = models.DateField(_("date de publication"), default=datetime.date.today)
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("date"), FieldPanel("source_name")]
+    search_fields = [*BasePage.search_fields, index.FilterField("date")]
+    api_fields = [*BasePage.api_fields, APIField("date"), APIField("source_name")]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")

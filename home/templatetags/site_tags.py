@@ -1,0 +1,122 @@
+"""Template tags for what every page shows: menus, breadcrumbs, language links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from home.models import NavigationSettings
+
+register = template.Library()
+
+
+def _site(context):
+    request = context.get("request")
+    return Site.find_for_request(request) if request else None
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    """The home page in the visitor's language, or the French one if not translated yet."""
+    site = _site(context)
+    if site is None:
+        return None
+    if "_localized_home" not in context.render_context:
+        context.render_context["_localized_home"] = site.root_page.localized
+    return context.render_context["_localized_home"]
+
+
+def _menu_items(context, field):
+    site = _site(context)
+    if site is None:
+        return []
+    navigation = NavigationSettings.for_site(site)
+    current = context.get("page")
+    pages = [block.value["page"] for block in getattr(navigation, field) if block.value["page"]]
+    localized = _localize_pages(pages)
+    items = []
+    for block in getattr(navigation, field):
+        link = block.value
+        if link["page"]:
+            page = localized.get(link["page"].pk, link["page"])
+            if not page.live:
+                continue
+            url = page.get_url(request=context.get("request"))
+            text = link["text"] or page.title
+            is_current = bool(current) and (
+                current.pk == page.pk or current.path.startswith(page.path)
+            )
+        else:
+            url, text, is_current = link["url"], link["text"], False
+        items.append({"url": url, "text": text, "is_current": is_current})
+    return items
+
+
+def _localize_pages(pages):
+    """Map each page's id to its translation in the active language, in one query."""
+    if not pages:
+        return {}
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return {}
+    keys = {page.translation_key: page.pk for page in pages if page.locale_id != locale.pk}
+    if not keys:
+        return {}
+    translations = Page.objects.filter(translation_key__in=keys, locale=locale)
+    return {keys[t.translation_key]: t for t in translations}
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    return {"items": _menu_items(context, "main_menu")}
+
+
+@register.inclusion_tag("components/footer_menu.html", takes_context=True)
+def footer_menu(context):
+    return {"items": _menu_items(context, "footer_menu")}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gt=1).live()
+    return {"ancestors": list(ancestors), "page": page, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: the URL of this page in that language, if it exists."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    if page is not None and getattr(page, "pk", None):
+        by_locale = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        for code, name in settings.LANGUAGES:
+            target = by_locale.get(code)
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": target.get_url(request=request) if target else None,
+                    "is_current": code == current,
+                }
+            )
+    elif request is not None:
+        for code, name in settings.LANGUAGES:
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": translate_url(request.get_full_path(), code),
+                    "is_current": code == current,
+                }
+            )
+    return links
