@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.locales import language_code_of
 
 META_DESCRIPTION_LENGTH = 160
 
@@ -86,6 +87,11 @@ class BasePage(Page):
         return super().get_sitemap_urls(request)
 
     @property
+    def language_code(self):
+        """The language of this page's content."""
+        return language_code_of(self.locale_id)
+
+    @property
     def is_shown_in_another_language(self):
         """True when the visitor asked for a language this page is not (yet) translated into.
 
@@ -94,5 +100,5 @@ class BasePage(Page):
         """
         language = translation.get_language()
         if self.alias_of_id:
-            return self.alias_of.locale.language_code != language
-        return self.locale.language_code != language
+            return language_code_of(self.alias_of.locale_id) != language
+        return language_code_of(self.locale_id) != language

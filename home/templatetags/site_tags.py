@@ -4,8 +4,9 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from home.locales import active_locale_id
 from home.models import NavigationSettings
 
 register = template.Library()
@@ -16,25 +17,39 @@ def _site(context):
     return Site.find_for_request(request) if request else None
 
 
+def _ancestors(context):
+    """The current page's ancestors below the tree root, fetched once per render."""
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None):
+        return []
+    if "_ancestors" not in context.render_context:
+        context.render_context["_ancestors"] = list(page.get_ancestors().filter(depth__gt=1))
+    return context.render_context["_ancestors"]
+
+
 @register.simple_tag(takes_context=True)
 def localized_home(context):
-    """The home page in the visitor's language, or the French one if not translated yet."""
+    """The home page of the tree the visitor is in (its language, else the French one)."""
+    page = context.get("page")
+    if page is not None and getattr(page, "depth", None) == 2:
+        return page
+    ancestors = _ancestors(context)
+    if ancestors:
+        return ancestors[0]
     site = _site(context)
     if site is None:
         return None
-    if "_localized_home" not in context.render_context:
-        context.render_context["_localized_home"] = site.root_page.localized
-    return context.render_context["_localized_home"]
+    return site.root_page.localized
 
 
 def _menu_items(context, field):
-    site = _site(context)
-    if site is None:
+    request = context.get("request")
+    if request is None:
         return []
-    navigation = NavigationSettings.for_site(site)
+    navigation = NavigationSettings.for_request(request)
     current = context.get("page")
     pages = [block.value["page"] for block in getattr(navigation, field) if block.value["page"]]
-    localized = _localize_pages(pages)
+    localized = _localize_pages(pages, active_locale_id())
     items = []
     for block in getattr(navigation, field):
         link = block.value
@@ -53,18 +68,12 @@ def _menu_items(context, field):
     return items
 
 
-def _localize_pages(pages):
+def _localize_pages(pages, locale_id):
     """Map each page's id to its translation in the active language, in one query."""
-    if not pages:
-        return {}
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return {}
-    keys = {page.translation_key: page.pk for page in pages if page.locale_id != locale.pk}
+    keys = {page.translation_key: page.pk for page in pages if page.locale_id != locale_id}
     if not keys:
         return {}
-    translations = Page.objects.filter(translation_key__in=keys, locale=locale)
+    translations = Page.objects.filter(translation_key__in=keys, locale_id=locale_id)
     return {keys[t.translation_key]: t for t in translations}
 
 
@@ -83,8 +92,8 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gt=1).live()
-    return {"ancestors": list(ancestors), "page": page, "request": context.get("request")}
+    ancestors = [ancestor for ancestor in _ancestors(context) if ancestor.live]
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 
 @register.simple_tag(takes_context=True)
@@ -98,6 +107,7 @@ def language_links(context):
         by_locale = {
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True).live().select_related("locale")
+            if p.pk != page.pk or p.live
         }
         for code, name in settings.LANGUAGES:
             target = by_locale.get(code)

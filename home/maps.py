@@ -1,0 +1,436 @@
+"""The site's own map of Besançon: inline, accessible SVG built on the server.
+
+Why this exists: citizens must find places (cultural places, quartiers) on a map, and every page
+of the site must be self-contained — no map tiles, scripts or fonts from another host, and a page
+that works without JavaScript. So the map is a small schematic plan of the city drawn here (the
+Doubs and its loop, the Citadel hill, a few landmarks) on which points are projected, rendered as
+inline SVG by ``templates/components/svg_map.html``.
+
+API
+---
+Build a map in a view or a page's ``get_context``, then include the template::
+
+    from home.maps import MapPoint, build_map
+
+    points = [
+        MapPoint(label="Citadelle", url=place.url, latitude=place.latitude,
+                 longitude=place.longitude, kind="Site patrimonial", status="open"),
+        ...
+    ]
+    context["map"] = build_map(points, title=_("Carte des lieux culturels"),
+                               description=_("…what the map shows, for screen readers…"))
+
+    {% include "components/svg_map.html" with map=map %}
+
+- :class:`MapPoint` — one thing to place: a label (its accessible name), an optional URL (the
+  point becomes a link), WGS84 latitude/longitude (float, Decimal or str), and optional ``kind``
+  and ``status`` shown in the accessible name. ``status="planned"`` draws a dashed ring instead
+  of a filled disc, so planned things never look like existing ones, even without colour.
+- :func:`build_map` — validates every point against ``bounds`` (raises
+  :class:`PointOutsideBoundsError`: a point outside the city is a data error, never silently
+  dropped), projects them, numbers them in the given order or by their ``number`` (the same
+  numbers must appear in the page's text list, which is the map's text equivalent), moves apart markers that would overlap
+  (a thin leader line joins a moved marker to its true position) and returns an :class:`SvgMap`.
+  ``highlight`` (a point, or its index) draws one point larger: the current page's point.
+- :data:`BESANCON_BOUNDS` (the whole city) and :data:`CENTRE_BOUNDS` (the Boucle and its banks)
+  are ready-made frames; :meth:`GeoBounds.around` frames a small map around one point.
+- :class:`Landmark` — a non-interactive name on the map (a quartier, « La Boucle »). Landmarks
+  outside the frame are skipped, not errors.
+
+The geometry of the river and of the Citadel hill is a simplified tracing (a few dozen points),
+good enough to recognise the city, not a survey: the maps say « plan schématique ».
+
+Accessibility: a map without links is ``role="img"`` named by its ``<title>`` and described by
+its ``<desc>``. A map whose points are links is ``role="group"`` instead (children of an ``img``
+are presentational, which would hide the links from assistive technology); each link carries an
+``aria-label`` (« 3. Cité des Arts — pôle culturel, ouvert ») and a ``<title>`` tooltip.
+Decorative shapes are ``aria-hidden``. The pages that use a map always list the same points as
+text next to it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Iterable, Sequence
+
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+__all__ = [
+    "BESANCON_BOUNDS",
+    "CENTRE_BOUNDS",
+    "DEFAULT_LANDMARKS",
+    "GeoBounds",
+    "Landmark",
+    "MapPoint",
+    "PlacedPoint",
+    "PointOutsideBoundsError",
+    "SvgMap",
+    "build_map",
+    "to_degrees",
+]
+
+
+class PointOutsideBoundsError(ValueError):
+    """A point lies outside the frame of the map (bad or mistyped coordinates)."""
+
+
+def to_degrees(value) -> float:
+    """Return ``value`` (float, int, Decimal or numeric string) as a finite float of degrees."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"Not a coordinate: {value!r}")
+    try:
+        number = float(Decimal(str(value)))
+    except (InvalidOperation, ValueError) as error:
+        raise ValueError(f"Not a coordinate: {value!r}") from error
+    if not math.isfinite(number):
+        raise ValueError(f"Not a coordinate: {value!r}")
+    return number
+
+
+@dataclass(frozen=True)
+class GeoBounds:
+    """A latitude/longitude rectangle (WGS84 decimal degrees)."""
+
+    south: float
+    west: float
+    north: float
+    east: float
+
+    def __post_init__(self):
+        if not (self.south < self.north and self.west < self.east):
+            raise ValueError("GeoBounds needs south < north and west < east")
+
+    def contains(self, latitude, longitude) -> bool:
+        try:
+            lat, lon = to_degrees(latitude), to_degrees(longitude)
+        except ValueError:
+            return False
+        return self.south <= lat <= self.north and self.west <= lon <= self.east
+
+    @property
+    def centre_latitude(self) -> float:
+        return (self.south + self.north) / 2
+
+    @classmethod
+    def around(cls, latitude, longitude, *, half_height: float = 0.006) -> "GeoBounds":
+        """A frame centred on a point, about ``2 * half_height`` degrees of latitude tall and
+        half as wide again (a small map of one place)."""
+        lat, lon = to_degrees(latitude), to_degrees(longitude)
+        half_width = half_height * 1.5 / math.cos(math.radians(lat))
+        return cls(lat - half_height, lon - half_width, lat + half_height, lon + half_width)
+
+
+#: The city of Besançon, forest of Chailluz included.
+BESANCON_BOUNDS = GeoBounds(south=47.20, west=5.93, north=47.30, east=6.08)
+#: The Boucle, the Citadel and the nearby banks of the Doubs.
+CENTRE_BOUNDS = GeoBounds(south=47.2265, west=6.0110, north=47.2480, east=6.0430)
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """One place to show. ``url`` empty: drawn, but not a link. ``number``: the point's number
+    in the page's list, when two maps of one page (city and centre) must share the numbering;
+    by default points are numbered in order from 1."""
+
+    label: str
+    url: str = ""
+    latitude: float | Decimal | str = 0.0
+    longitude: float | Decimal | str = 0.0
+    kind: str = ""
+    status: str = ""
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Landmark:
+    """A name written on the map, for orientation only (not a link, hidden from AT)."""
+
+    label: str
+    latitude: float
+    longitude: float
+
+
+#: Names that help a reader find their way; a page may pass its own (e.g. the quartiers).
+DEFAULT_LANDMARKS: tuple[Landmark, ...] = (
+    Landmark("La Boucle", 47.2392, 6.0245),
+    Landmark("Battant", 47.2447, 6.0170),
+    Landmark("Bregille", 47.2392, 6.0440),
+    Landmark("Velotte", 47.2215, 6.0030),
+    Landmark("Planoise", 47.2190, 5.9620),
+    Landmark("Forêt de Chailluz", 47.2930, 6.0450),
+)
+
+# The Doubs through Besançon, upstream (north-east) to downstream (south-west): it runs down to
+# Rivotte, rounds the Boucle (Bregille, Battant, Chamars) and leaves past Tarragnoz, the Citadel
+# closing the neck of the loop. Simplified tracing: (latitude, longitude).
+DOUBS_COURSE: tuple[tuple[float, float], ...] = (
+    (47.2720, 6.0950), (47.2640, 6.0800), (47.2560, 6.0660), (47.2480, 6.0560),
+    (47.2410, 6.0470), (47.2360, 6.0410), (47.2342, 6.0372), (47.2352, 6.0350),
+    (47.2372, 6.0345), (47.2398, 6.0340), (47.2422, 6.0322), (47.2440, 6.0290),
+    (47.2447, 6.0250), (47.2440, 6.0210), (47.2422, 6.0182), (47.2398, 6.0163),
+    (47.2372, 6.0158), (47.2346, 6.0166), (47.2324, 6.0196), (47.2306, 6.0240),
+    (47.2294, 6.0282), (47.2272, 6.0262), (47.2250, 6.0170), (47.2236, 6.0040),
+    (47.2205, 5.9880), (47.2140, 5.9730), (47.2060, 5.9580), (47.1960, 5.9440),
+)
+
+# Mont Saint-Étienne, the Citadel's hill: centre and half-axes in degrees.
+CITADEL_HILL = (47.2313, 6.0324, 0.0026, 0.0030)
+
+#: Width of every map in SVG user units; the height follows the frame's proportions.
+MAP_WIDTH = 800
+MARKER_RADIUS = 13
+HIGHLIGHT_RADIUS = 18
+
+
+@dataclass
+class PlacedPoint:
+    """A :class:`MapPoint` projected on the map. ``x``/``y``: where the marker is drawn;
+    ``anchor_x``/``anchor_y``: the true position (they differ when markers were moved apart)."""
+
+    point: MapPoint
+    number: int
+    x: float
+    y: float
+    anchor_x: float
+    anchor_y: float
+    radius: int
+    highlighted: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.point.label
+
+    @property
+    def url(self) -> str:
+        return self.point.url
+
+    @property
+    def status(self) -> str:
+        return self.point.status
+
+    @property
+    def planned(self) -> bool:
+        return self.point.status == "planned"
+
+    @property
+    def moved(self) -> bool:
+        return math.hypot(self.x - self.anchor_x, self.y - self.anchor_y) > 0.5
+
+    @property
+    def accessible_name(self) -> str:
+        details = ", ".join(str(part) for part in (self.point.kind, self.status_label) if part)
+        name = f"{self.number}. {self.point.label}"
+        return f"{name} — {details}" if details else name
+
+    @property
+    def status_label(self) -> str:
+        return {"open": _("ouvert"), "planned": _("en projet")}.get(self.point.status, "")
+
+
+@dataclass
+class SvgMap:
+    """Everything the template needs to draw one map."""
+
+    title: str
+    description: str
+    map_id: str
+    width: int
+    height: int
+    river_path: str
+    hill: tuple[float, float, float, float]  # cx, cy, rx, ry
+    points: list[PlacedPoint] = field(default_factory=list)
+    landmarks: list[tuple[str, float, float]] = field(default_factory=list)
+    bounds: GeoBounds = BESANCON_BOUNDS
+    numbered: bool = True
+    #: (x, y, length in SVG units, text) of a scale bar in the lower left corner.
+    scale_bar: tuple[float, float, float, str] = (0, 0, 0, "")
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {self.width} {self.height}"
+
+    @property
+    def interactive(self) -> bool:
+        return any(placed.url for placed in self.points)
+
+    @property
+    def role(self) -> str:
+        return "group" if self.interactive else "img"
+
+    @property
+    def has_planned(self) -> bool:
+        return any(placed.planned for placed in self.points)
+
+    @property
+    def title_id(self) -> str:
+        return f"{self.map_id}-titre"
+
+    @property
+    def desc_id(self) -> str:
+        return f"{self.map_id}-description"
+
+
+class _Projection:
+    """Equirectangular projection of ``bounds`` onto a ``MAP_WIDTH``-wide box: at a city's
+    scale this is indistinguishable from Web Mercator and keeps the code obvious."""
+
+    def __init__(self, bounds: GeoBounds, width: int):
+        self.bounds = bounds
+        self.scale_x = math.cos(math.radians(bounds.centre_latitude))
+        self.units_per_degree = width / ((bounds.east - bounds.west) * self.scale_x)
+        self.width = width
+        self.height = round((bounds.north - bounds.south) * self.units_per_degree)
+
+    def __call__(self, latitude: float, longitude: float) -> tuple[float, float]:
+        x = (longitude - self.bounds.west) * self.scale_x * self.units_per_degree
+        y = (self.bounds.north - latitude) * self.units_per_degree
+        return x, y
+
+
+def _fmt(value: float) -> str:
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _smooth_path(coords: Sequence[tuple[float, float]]) -> str:
+    """An SVG path through ``coords`` (Catmull-Rom turned into cubic Béziers)."""
+    if not coords:
+        return ""
+    parts = [f"M{_fmt(coords[0][0])} {_fmt(coords[0][1])}"]
+    for i in range(len(coords) - 1):
+        p0 = coords[i - 1] if i > 0 else coords[i]
+        p1, p2 = coords[i], coords[i + 1]
+        p3 = coords[i + 2] if i + 2 < len(coords) else p2
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        parts.append(
+            f"C{_fmt(c1[0])} {_fmt(c1[1])} {_fmt(c2[0])} {_fmt(c2[1])} {_fmt(p2[0])} {_fmt(p2[1])}"
+        )
+    return " ".join(parts)
+
+
+def _spread(placed: list[PlacedPoint], width: int, height: int, gap: float = 3.0) -> None:
+    """Move overlapping markers apart, deterministically, keeping them inside the map."""
+    for _round in range(200):
+        moved = False
+        for i, a in enumerate(placed):
+            for b in placed[i + 1 :]:
+                dx, dy = b.x - a.x, b.y - a.y
+                distance = math.hypot(dx, dy)
+                needed = a.radius + b.radius + gap
+                if distance >= needed:
+                    continue
+                if distance < 1e-6:  # same spot: split along a fixed, index-dependent angle
+                    angle = (b.number * 2.399963) % (2 * math.pi)
+                    dx, dy, distance = math.cos(angle), math.sin(angle), 1.0
+                push = (needed - distance) / 2 + 0.01
+                ux, uy = dx / distance, dy / distance
+                a.x, a.y = a.x - ux * push, a.y - uy * push
+                b.x, b.y = b.x + ux * push, b.y + uy * push
+                moved = True
+        for p in placed:
+            p.x = min(max(p.x, p.radius + 1), width - p.radius - 1)
+            p.y = min(max(p.y, p.radius + 1), height - p.radius - 1)
+        if not moved:
+            return
+
+
+def _scale_bar(project: "_Projection") -> tuple[float, float, float, str]:
+    """A round distance drawn about a fifth of the map's width, in its lower left corner."""
+    metres_per_unit = 111_320 / project.units_per_degree  # one degree of latitude ≈ 111.32 km
+    target = project.width / 5 * metres_per_unit
+    metres = max((d for d in (50, 100, 200, 250, 500, 1000, 2000, 5000) if d <= target), default=50)
+    text = f"{metres // 1000} km" if metres >= 1000 else f"{metres} m"
+    return (20.0, project.height - 20.0, round(metres / metres_per_unit, 1), text)
+
+
+def _visible_course(
+    course: Sequence[tuple[float, float]], bounds: GeoBounds
+) -> list[tuple[float, float]]:
+    """The stretch of ``course`` that crosses ``bounds``, with one point beyond each end so the
+    line leaves the frame instead of stopping short."""
+    inside = [i for i, (lat, lon) in enumerate(course) if bounds.contains(lat, lon)]
+    if not inside:
+        return []
+    return list(course[max(inside[0] - 1, 0) : inside[-1] + 2])
+
+
+def build_map(
+    points: Iterable[MapPoint],
+    *,
+    title: str,
+    description: str,
+    bounds: GeoBounds = BESANCON_BOUNDS,
+    highlight: MapPoint | int | None = None,
+    landmarks: Iterable[Landmark] | None = None,
+    map_id: str | None = None,
+    numbered: bool = True,
+    width: int = MAP_WIDTH,
+) -> SvgMap:
+    """Project ``points`` onto a schematic plan of Besançon framed by ``bounds``.
+
+    Raises :class:`PointOutsideBoundsError` for a point outside ``bounds`` and ``ValueError``
+    for a coordinate that is not a number. Points are numbered from 1 in the given order
+    (``numbered=False`` hides the numbers, for a map of a single place).
+    ``map_id`` (default: from the title) must be unique on a page: it prefixes SVG ids.
+    """
+    points = list(points)
+    project = _Projection(bounds, width)
+    placed: list[PlacedPoint] = []
+    for index, point in enumerate(points):
+        lat, lon = to_degrees(point.latitude), to_degrees(point.longitude)
+        if not bounds.contains(lat, lon):
+            raise PointOutsideBoundsError(
+                f"{point.label!r} ({lat}, {lon}) is outside the map "
+                f"({bounds.south}–{bounds.north} N, {bounds.west}–{bounds.east} E)"
+            )
+        is_highlight = highlight is not None and (
+            highlight == index if isinstance(highlight, int) else highlight == point
+        )
+        x, y = project(lat, lon)
+        placed.append(
+            PlacedPoint(
+                point=point,
+                number=point.number if point.number is not None else index + 1,
+                x=x,
+                y=y,
+                anchor_x=x,
+                anchor_y=y,
+                radius=HIGHLIGHT_RADIUS if is_highlight else MARKER_RADIUS,
+                highlighted=is_highlight,
+            )
+        )
+    _spread(placed, project.width, project.height)
+    for p in placed:
+        p.x, p.y = round(p.x, 1), round(p.y, 1)
+        p.anchor_x, p.anchor_y = round(p.anchor_x, 1), round(p.anchor_y, 1)
+
+    river = _smooth_path([project(lat, lon) for lat, lon in _visible_course(DOUBS_COURSE, bounds)])
+    hill_lat, hill_lon, half_lat, half_lon = CITADEL_HILL
+    cx, cy = project(hill_lat, hill_lon)
+    rx = half_lon * project.scale_x * project.units_per_degree
+    ry = half_lat * project.units_per_degree
+
+    names = []
+    for landmark in DEFAULT_LANDMARKS if landmarks is None else landmarks:
+        if bounds.contains(landmark.latitude, landmark.longitude):
+            lx, ly = project(to_degrees(landmark.latitude), to_degrees(landmark.longitude))
+            names.append((str(landmark.label), round(lx, 1), round(ly, 1)))
+
+    return SvgMap(
+        title=str(title),
+        description=str(description),
+        map_id=map_id or f"carte-{slugify(str(title))[:40] or 'besancon'}",
+        width=project.width,
+        height=project.height,
+        river_path=river,
+        hill=(round(cx, 1), round(cy, 1), round(rx, 1), round(ry, 1)),
+        points=placed,
+        landmarks=names,
+        bounds=bounds,
+        numbered=numbered,
+        scale_bar=_scale_bar(project),
+    )
