@@ -1,0 +1,73 @@
+"""Accessibility checked in a real browser: axe-core (WCAG 2.1 A/AA rules) on every page of the
+sitemap and on the search, error and export-free pages; keyboard and small-screen behaviour."""
+
+import re
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+AXE_SOURCE = (Path(__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+  .then(result => done(result.violations.map(v => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))
+  .catch(error => done([{id: "axe-error", help: String(error), nodes: []}]));
+"""
+EXTRA_PATHS = ["/fr/recherche/", "/fr/recherche/?q=culture", "/fr/recherche/?q=zzzzzz", "/fr/introuvable/"]
+
+
+def sitemap_paths(base_url):
+    xml = urllib.request.urlopen(base_url + "/sitemap.xml", timeout=10).read().decode()
+    return sorted({urlparse(url).path for url in re.findall(r"<loc>([^<]+)</loc>", xml)})
+
+
+def axe_violations(browser, url):
+    browser.get(url)
+    browser.execute_script(AXE_SOURCE)
+    return browser.execute_async_script(AXE_RUN)
+
+
+def test_every_page_passes_axe(browser, live_site):
+    paths = sitemap_paths(live_site)
+    assert "/fr/" in paths and len(paths) >= 10
+    failures = {}
+    for path in paths + EXTRA_PATHS:
+        violations = axe_violations(browser, live_site + path)
+        if violations:
+            failures[path] = violations
+    assert failures == {}
+
+
+def test_skip_link_is_the_first_stop_and_is_visible(browser, live_site):
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(live_site + "/fr/")
+    browser.find_element("tag name", "body").send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("class") == "skip-link"
+    assert focused.is_displayed()
+    rect = browser.execute_script("return arguments[0].getBoundingClientRect().top;", focused)
+    assert rect >= 0
+    outline = browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle;", focused)
+    assert outline != "none"
+    focused.send_keys(Keys.ENTER)
+    assert browser.switch_to.active_element.get_attribute("id") == "contenu"
+
+
+def test_pages_fit_a_phone_screen(browser, live_site):
+    browser.set_window_size(360, 740)
+    try:
+        for path in sitemap_paths(live_site):
+            browser.get(live_site + path)
+            overflow = browser.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"
+            )
+            assert overflow <= 0, f"{path} scrolls sideways on a 360 px screen"
+    finally:
+        browser.set_window_size(1280, 900)
