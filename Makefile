@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: install run serve test test-postgres migrations-check demo-check clean
+.PHONY: install browser run test migrations-check demo-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,18 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
+## Debian's Chromium and ChromeDriver for the browser tests (installed when missing and root;
+## without them those tests are skipped, or fail when REQUIRE_BROWSER=1)
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's chromium and chromium-driver for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+		else \
+			echo "chromium/chromedriver missing: browser tests will be skipped (apt-get install chromium chromium-driver)"; \
+		fi; \
+	fi
+
 ## make run: create the venv, install, migrate, load the demo content, serve on 127.0.0.1:$(PORT)
 run: install
 	$(MANAGE) migrate --noinput
@@ -25,7 +37,7 @@ run: install
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## make test: the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
-test: install
+test: install browser
 	$(BIN)/python -m pytest
 
 migrations-check: install
