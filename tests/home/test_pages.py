@@ -156,3 +156,31 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_sitemap_lists_each_translation_with_hreflang_alternates(client, home_page):
+    from wagtail.models import Locale
+
+    page = StandardPage(title="Traduite", slug="traduite")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    english_home = home_page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english_home.save_revision().publish()
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Translated"
+    english.save_revision().publish()
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://127.0.0.1:8000/en/traduite/</loc>" in sitemap
+    assert (
+        '<xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:8000/en/traduite/"/>'
+        in sitemap
+    )
+    assert (
+        '<xhtml:link rel="alternate" hreflang="fr" href="http://127.0.0.1:8000/fr/traduite/"/>'
+        in sitemap
+    )
+    # Language links and hreflang on the page itself.
+    html = client.get("/fr/traduite/").content.decode()
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/traduite/">' in html
+    assert 'href="/en/traduite/" lang="en" hreflang="en">English</a>' in html
