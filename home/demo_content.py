@@ -124,7 +124,7 @@ def load_all(stdout=None, app_labels=None):
 def load(loader):
     """The site itself: locales, home page, section indexes, standard pages, news, settings."""
     from home.models import ArticlePage, HomePage, NavigationSettings, NewsIndexPage, SiteSettings
-    from home.models import StandardPage
+    from home.models import ContactFormField, ContactPage, StandardPage
 
     data = loader.read_data("home", "site.yaml")
     loader.locale = ensure_locales()
@@ -178,6 +178,21 @@ def load(loader):
             summary=page_data.get("summary", ""),
             body=paragraphs_to_body(page_data["body"]),
         )
+
+    contact_data = data["contact"]
+    contact = loader.upsert_page(
+        loader.home,
+        ContactPage,
+        contact_data["slug"],
+        title=contact_data["title"],
+        summary=contact_data["summary"],
+        thank_you_text=contact_data["thank_you_text"],
+        to_address=contact_data["to_address"],
+        subject=contact_data["subject"],
+    )
+    if not contact.form_fields.exists():
+        contact.form_fields = [ContactFormField(**field) for field in contact_data["fields"]]
+        loader.publish(contact)
 
     news_index = loader.find_child(loader.home, data["sections"]["news"]["slug"])
     assert isinstance(news_index, NewsIndexPage)

@@ -1,6 +1,7 @@
 """What every section of the site shares: the base page, images, themes, settings, news."""
 
 from .base import BasePage
+from .contact import ContactFormField, ContactPage
 from .images import SiteImage, SiteRendition
 from .news import ArticlePage, NewsIndexPage
 from .pages import HomePage, StandardPage
@@ -10,6 +11,8 @@ from .snippets import Theme
 __all__ = [
     "ArticlePage",
     "BasePage",
+    "ContactFormField",
+    "ContactPage",
     "HomePage",
     "NavigationSettings",
     "NewsIndexPage",

@@ -13,6 +13,7 @@ class HomePage(BasePage):
         "culture.CultureIndexPage",
         "home.NewsIndexPage",
         "home.StandardPage",
+        "home.ContactPage",
     ]
     max_count_per_parent = 1
 

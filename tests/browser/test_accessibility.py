@@ -71,3 +71,13 @@ def test_pages_fit_a_phone_screen(browser, live_site):
             assert overflow <= 0, f"{path} scrolls sideways on a 360 px screen"
     finally:
         browser.set_window_size(1280, 900)
+
+
+def test_form_errors_are_accessible(browser, live_site):
+    browser.get(live_site + "/fr/contact/")
+    browser.find_element("css selector", "form.form button[type=submit]").click()
+    summary = browser.find_element("css selector", ".error-summary")
+    assert summary.get_attribute("role") == "alert"
+    assert "erreurs" in summary.text
+    browser.execute_script(AXE_SOURCE)
+    assert browser.execute_async_script(AXE_RUN) == []

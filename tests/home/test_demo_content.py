@@ -26,6 +26,7 @@ def test_loader_builds_the_site():
         "accessibilite",
         "donnees-personnelles",
         "a-propos",
+        "contact",
     }
     assert StandardPage.objects.live().count() >= 4
     assert ArticlePage.objects.get(slug="pole-metropolitain-besancon-dijon").live

@@ -7,7 +7,7 @@ from wagtail.images.forms import get_image_form
 from wagtail.models import Page
 
 from culture.models import CulturalPlacePage, CultureIndexPage
-from home.models import ArticlePage, HomePage, NewsIndexPage, SiteImage, StandardPage
+from home.models import ArticlePage, ContactPage, HomePage, NewsIndexPage, SiteImage, StandardPage
 from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage, QuestionPage
 from quartiers.models import QuartierIndexPage, QuartierPage
 
@@ -18,6 +18,7 @@ ALLOWED_PARENTS = {
     HomePage: {Page},
     StandardPage: {HomePage, StandardPage},
     NewsIndexPage: {HomePage},
+    ContactPage: {HomePage},
     ArticlePage: {NewsIndexPage},
     ProgrammeIndexPage: {HomePage},
     AxisPage: {ProgrammeIndexPage},

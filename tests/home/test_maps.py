@@ -1,0 +1,215 @@
+"""The site's own SVG map (home/maps.py, templates/components/svg_map.html)."""
+
+import math
+import re
+from decimal import Decimal
+from xml.etree import ElementTree
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from home.maps import (
+    BESANCON_BOUNDS,
+    CENTRE_BOUNDS,
+    GeoBounds,
+    Landmark,
+    MapPoint,
+    PointOutsideBoundsError,
+    build_map,
+    to_degrees,
+)
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+CITADELLE = MapPoint("Citadelle", "/fr/culture/citadelle/", 47.231372, 6.03246, "site patrimonial", "open")
+CITE_DES_ARTS = MapPoint("Cité des Arts", "/fr/culture/cite-des-arts/", Decimal("47.2364"), Decimal("6.0334"), "", "open")
+FRAC = MapPoint("FRAC", "/fr/culture/frac/", "47.2361", "6.0330", "", "open")
+PLANNED = MapPoint("Espace photo", "/fr/culture/espace-photographie/", 47.2357, 6.0356, "", "planned")
+
+
+def render(svg_map):
+    with translation.override("fr"):
+        return render_to_string("components/svg_map.html", {"map": svg_map})
+
+
+def parse_svg(html):
+    """The <svg> element of the rendered map, parsed as XML (it must be well-formed)."""
+    match = re.search(r"<svg class=\"svg-map__svg\".*?</svg>", html, re.S)
+    assert match, "no map in the output"
+    return ElementTree.fromstring(match.group(0))
+
+
+def test_points_are_numbered_and_projected_inside_the_view_box():
+    svg_map = build_map([CITADELLE, CITE_DES_ARTS, PLANNED], title="Carte", description="Trois lieux")
+    assert [p.number for p in svg_map.points] == [1, 2, 3]
+    assert svg_map.view_box == f"0 0 {svg_map.width} {svg_map.height}"
+    for placed in svg_map.points:
+        assert 0 <= placed.x <= svg_map.width and 0 <= placed.y <= svg_map.height
+        assert 0 <= placed.anchor_x <= svg_map.width and 0 <= placed.anchor_y <= svg_map.height
+
+
+def test_projection_keeps_north_up_and_east_right():
+    north = MapPoint("nord", "", 47.29, 6.0)
+    south = MapPoint("sud", "", 47.21, 6.0)
+    east = MapPoint("est", "", 47.25, 6.07)
+    west = MapPoint("ouest", "", 47.25, 5.94)
+    points = build_map([north, south, east, west], title="t", description="d").points
+    assert points[0].y < points[1].y
+    assert points[2].x > points[3].x
+
+
+def test_projection_respects_proportions():
+    """One kilometre east and one kilometre north are about the same length on the map."""
+    lat = 47.24
+    km_lat = 1 / 111.32
+    km_lon = 1 / (111.32 * math.cos(math.radians(lat)))
+    a, b, c = (MapPoint("a", "", lat, 6.0), MapPoint("b", "", lat + km_lat, 6.0), MapPoint("c", "", lat, 6.0 + km_lon))
+    # Far enough apart that no marker is moved.
+    pa, pb, pc = build_map([a, b, c], title="t", description="d").points
+    north_km = abs(pa.anchor_y - pb.anchor_y)
+    east_km = abs(pc.anchor_x - pa.anchor_x)
+    assert east_km == pytest.approx(north_km, rel=0.02)
+
+
+@pytest.mark.parametrize(
+    "latitude, longitude",
+    [(48.8566, 2.3522), (47.19, 6.02), (47.31, 6.02), (47.25, 5.92), (47.25, 6.09), (-47.24, 6.02)],
+)
+def test_a_point_outside_the_city_is_refused(latitude, longitude):
+    with pytest.raises(PointOutsideBoundsError):
+        build_map([MapPoint("Ailleurs", "", latitude, longitude)], title="t", description="d")
+
+
+@pytest.mark.parametrize("value", [None, "", "abc", "nan", "inf", True])
+def test_a_coordinate_that_is_not_a_number_is_refused(value):
+    with pytest.raises(ValueError):
+        build_map([MapPoint("Mauvais", "", value, 6.02)], title="t", description="d")
+    with pytest.raises(ValueError):
+        to_degrees(value)
+
+
+def test_bounds():
+    assert BESANCON_BOUNDS.contains(47.231372, 6.03246)
+    assert BESANCON_BOUNDS.contains("47.2364", Decimal("6.0334"))
+    assert not BESANCON_BOUNDS.contains(47.0, 6.0)
+    assert not BESANCON_BOUNDS.contains("n'importe quoi", 6.0)
+    assert CENTRE_BOUNDS.south > BESANCON_BOUNDS.south and CENTRE_BOUNDS.north < BESANCON_BOUNDS.north
+    frame = GeoBounds.around(47.2364, 6.0334)
+    assert frame.contains(47.2364, 6.0334)
+    with pytest.raises(ValueError):
+        GeoBounds(47.3, 5.9, 47.2, 6.0)
+
+
+def test_overlapping_markers_are_moved_apart_and_keep_a_leader_line():
+    # The Cité des Arts and the FRAC are in the same building.
+    svg_map = build_map([CITE_DES_ARTS, FRAC], title="t", description="d")
+    a, b = svg_map.points
+    assert math.hypot(a.x - b.x, a.y - b.y) >= a.radius + b.radius
+    assert a.moved or b.moved
+    html = render(svg_map)
+    assert 'class="svg-map__leader"' in html
+
+
+def test_identical_positions_are_separated():
+    same = [MapPoint(f"p{i}", "", 47.24, 6.02) for i in range(4)]
+    points = build_map(same, title="t", description="d").points
+    for i, a in enumerate(points):
+        for b in points[i + 1 :]:
+            assert math.hypot(a.x - b.x, a.y - b.y) >= a.radius + b.radius
+
+
+def test_highlight_draws_one_point_larger():
+    svg_map = build_map([CITADELLE, CITE_DES_ARTS], title="t", description="d", highlight=CITE_DES_ARTS)
+    assert [p.highlighted for p in svg_map.points] == [False, True]
+    assert svg_map.points[1].radius > svg_map.points[0].radius
+    by_index = build_map([CITADELLE, CITE_DES_ARTS], title="t", description="d", highlight=0)
+    assert [p.highlighted for p in by_index.points] == [True, False]
+
+
+def test_landmarks_outside_the_frame_are_skipped():
+    svg_map = build_map(
+        [],
+        title="t",
+        description="d",
+        bounds=CENTRE_BOUNDS,
+        landmarks=[Landmark("La Boucle", 47.2392, 6.0245), Landmark("Planoise", 47.219, 5.962)],
+    )
+    assert [name for name, _x, _y in svg_map.landmarks] == ["La Boucle"]
+
+
+def test_rendered_map_is_accessible_inline_svg():
+    svg_map = build_map(
+        [CITADELLE, PLANNED], title="Carte des lieux culturels", description="Deux lieux de Besançon."
+    )
+    html = render(svg_map)
+    svg = parse_svg(html)
+    # Named and described; links inside, so a group and not an image (whose children would be
+    # presentational and hide the links).
+    assert svg.get("role") == "group"
+    title = svg.find(f"{SVG}title")
+    desc = svg.find(f"{SVG}desc")
+    assert title.text == "Carte des lieux culturels"
+    assert desc.text == "Deux lieux de Besançon."
+    assert svg.get("aria-labelledby") == title.get("id")
+    assert svg.get("aria-describedby") == desc.get("id")
+    links = svg.findall(f".//{SVG}a")
+    assert [a.get("href") for a in links] == [CITADELLE.url, PLANNED.url]
+    assert links[0].get("aria-label") == "1. Citadelle — site patrimonial, ouvert"
+    assert links[1].get("aria-label") == "2. Espace photo — en projet"
+    # A planned point is a dashed ring, not a filled disc.
+    planned_marker = links[1].find(f"{SVG}circle")
+    assert planned_marker.get("stroke-dasharray") and planned_marker.get("fill") == "#ffffff"
+    assert "en projet, n'existe pas encore" in html or "en projet, n&#x27;existe pas encore" in html
+
+
+def test_map_without_links_is_an_image():
+    svg_map = build_map(
+        [MapPoint("Citadelle", "", 47.231372, 6.03246)], title="Où est la Citadelle", description="d", numbered=False
+    )
+    svg = parse_svg(render(svg_map))
+    assert svg.get("role") == "img"
+    assert svg.findall(f".//{SVG}a") == []
+    points = svg.find(f".//{SVG}g[@class='svg-map__points']")
+    assert points.findall(f".//{SVG}text") == []  # no number on a single-place map
+
+
+def test_rendered_map_has_no_script_style_or_external_reference():
+    html = render(build_map([CITADELLE, CITE_DES_ARTS, FRAC, PLANNED], title="t", description="d"))
+    assert "<script" not in html
+    assert "style=" not in html
+    assert "<image" not in html
+    assert "http" not in html.replace("http://www.w3.org/2000/svg", "")
+    assert "<foreignObject" not in html
+
+
+def test_coordinates_are_not_localised():
+    """French formats decimals with a comma, which would break SVG attributes."""
+    svg_map = build_map([CITADELLE], title="t", description="d")
+    with translation.override("fr"):
+        html = render_to_string("components/svg_map.html", {"map": svg_map})
+    svg = parse_svg(html)
+    for element in svg.iter():
+        for attribute in ("cx", "cy", "x", "y", "r", "rx", "ry"):
+            value = element.get(attribute)
+            if value is not None:
+                float(value)  # raises on "12,5"
+
+
+def test_two_maps_on_one_page_have_distinct_ids():
+    first = build_map([], title="La ville", description="d")
+    second = build_map([], title="Le centre", description="d", bounds=CENTRE_BOUNDS)
+    assert first.title_id != second.title_id and first.desc_id != second.desc_id
+
+
+def test_the_doubs_and_the_citadel_hill_are_drawn():
+    svg_map = build_map([], title="t", description="d", bounds=CENTRE_BOUNDS)
+    assert svg_map.river_path.startswith("M")
+    cx, cy, rx, ry = svg_map.hill
+    assert 0 < cx < svg_map.width and 0 < cy < svg_map.height and rx > 0 and ry > 0
+    # The Citadel lies on its hill.
+    citadelle = build_map([CITADELLE], title="t", description="d", bounds=CENTRE_BOUNDS).points[0]
+    assert ((citadelle.x - cx) / rx) ** 2 + ((citadelle.y - cy) / ry) ** 2 <= 1
+    # A scale bar of a round distance.
+    _x, _y, length, text = svg_map.scale_bar
+    assert length > 0 and re.fullmatch(r"\d+ (m|km)", text)
