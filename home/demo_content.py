@@ -17,6 +17,8 @@ from django.db import transaction
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page, Site
 
+from home.editorial import ensure_editorial_setup
+
 DEMO_APPS = ["home", "quartiers", "culture", "programme"]
 LANGUAGE_CODES = ["fr", "en", "de"]
 
@@ -128,6 +130,7 @@ def load(loader):
 
     data = loader.read_data("home", "site.yaml")
     loader.locale = ensure_locales()
+    ensure_editorial_setup()
     root = Page.get_first_root_node()
 
     home_data = data["home"]

@@ -1,0 +1,81 @@
+"""The communications team's groups and the moderation workflow.
+
+« Rédaction » writes and submits, « Validation » reviews, publishes and schedules,
+« Traduction » translates with wagtail-localize and submits, but cannot publish. Every page of
+every tree goes through the « Relecture » workflow, approved by « Validation ».
+Run by ``manage.py setup_editorial`` and by ``load_demo_content``; safe to run again.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+WRITERS = "Rédaction"
+REVIEWERS = "Validation"
+TRANSLATORS = "Traduction"
+WORKFLOW_NAME = "Relecture"
+
+PAGE_PERMISSIONS = {
+    WRITERS: ["add_page", "change_page"],
+    REVIEWERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    TRANSLATORS: ["change_page"],
+}
+COLLECTION_PERMISSIONS = {
+    WRITERS: ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"],
+    REVIEWERS: ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"],
+    TRANSLATORS: ["choose_image", "choose_document"],
+}
+MODEL_PERMISSIONS = {
+    WRITERS: [("wagtailadmin", "access_admin"), ("home", "add_theme"), ("home", "change_theme")],
+    REVIEWERS: [
+        ("wagtailadmin", "access_admin"),
+        ("home", "add_theme"),
+        ("home", "change_theme"),
+        ("home", "delete_theme"),
+        ("wagtail_localize", "submit_translation"),
+    ],
+    TRANSLATORS: [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")],
+}
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def ensure_editorial_setup():
+    root = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    groups = {}
+    for name in (WRITERS, REVIEWERS, TRANSLATORS):
+        group, _created = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        for codename in PAGE_PERMISSIONS[name]:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root, permission=_permission("wagtailcore", codename)
+            )
+        for codename in COLLECTION_PERMISSIONS[name]:
+            # Image permissions are checked against wagtailimages.Image, even with our own model.
+            app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=_permission(app_label, codename)
+            )
+        group.permissions.add(*(_permission(app, codename) for app, codename in MODEL_PERMISSIONS[name]))
+
+    task, _created = GroupApprovalTask.objects.get_or_create(
+        name="Validation par l'équipe Validation", defaults={"active": True}
+    )
+    task.groups.set([groups[REVIEWERS]])
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return groups, workflow
