@@ -78,7 +78,9 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label = _("Image")
         template = "blocks/image_block.html"
         group = GROUP_MEDIA
-        description = _("Une image avec son texte alternatif et une légende facultative.")
+        description = _(
+            "Une image avec son texte alternatif (obligatoire, sauf image décorative) et une légende."
+        )
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -140,6 +142,13 @@ class LinkListBlock(blocks.StructBlock):
         template = "blocks/link_list_block.html"
         group = GROUP_LINKS
         description = _("Une liste de liens vers des pages du site ou d'autres sites.")
+        preview_value = {
+            "title": "Pour aller plus loin",
+            "links": [
+                {"page": None, "url": "https://www.besancon.fr/", "text": "Le site de la Ville"},
+                {"page": None, "url": "https://www.grandbesancon.fr/", "text": "Grand Besançon Métropole"},
+            ],
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -152,6 +161,10 @@ class CallToActionBlock(blocks.StructBlock):
         template = "blocks/call_to_action_block.html"
         group = GROUP_LINKS
         description = _("Une invitation mise en valeur, par exemple « Posez-nous une question ».")
+        preview_value = {
+            "text": "Une question sur une proposition ? Écrivez-nous.",
+            "link": {"page": None, "url": "https://example.org/contact/", "text": "Poser une question"},
+        }
 
 
 class BaseStreamBlock(blocks.StreamBlock):
