@@ -185,3 +185,18 @@ def test_sitemap_lists_each_translation_with_hreflang_alternates(client, home_pa
     html = client.get("/fr/traduite/").content.decode()
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/traduite/">' in html
     assert 'href="/en/traduite/" lang="en" hreflang="en">English</a>' in html
+
+
+def test_private_pages_are_not_public(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    private = StandardPage(title="Réservée aux membres", slug="reservee", summary="Texte réservé")
+    home_page.add_child(instance=private)
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+
+    assert client.get("/fr/reservee/").status_code == 200  # the password form, not the content
+    assert "Texte réservé" not in client.get("/fr/reservee/").content.decode()
+    assert "Réservée aux membres" not in client.get("/api/v2/pages/?limit=100").content.decode()
+    assert "/fr/reservee/" not in client.get("/sitemap.xml").content.decode()
+    assert "Réservée aux membres" not in client.get("/fr/recherche/?q=réservée").content.decode()
