@@ -37,11 +37,20 @@ def paragraphs_to_body(paragraphs):
     return body
 
 
+def _without_ids(data):
+    """StreamField data without its block ids, which are new random ones on every load."""
+    if isinstance(data, dict):
+        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    return data
+
+
 def _comparable(value):
     """A value in a form that compares equal across loads (StreamField block ids dropped)."""
     if isinstance(value, StreamValue):
         raw = value.stream_block.get_prep_value(value)
-        return json.dumps([(b["type"], b["value"]) for b in raw], sort_keys=True, default=str)
+        return json.dumps(_without_ids(raw), sort_keys=True, default=str)
     if isinstance(value, (list, tuple)) and value and isinstance(value[0], tuple):
         return None  # raw stream data: compared after assignment
     return value

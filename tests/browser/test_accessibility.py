@@ -75,8 +75,13 @@ def test_pages_fit_a_phone_screen(browser, live_site):
 
 def test_form_errors_are_accessible(browser, live_site):
     browser.get(live_site + "/fr/contact/")
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
     browser.find_element("css selector", "form.form button[type=submit]").click()
-    summary = browser.find_element("css selector", ".error-summary")
+    summary = WebDriverWait(browser, 10).until(
+        expected_conditions.presence_of_element_located(("css selector", ".error-summary"))
+    )
     assert summary.get_attribute("role") == "alert"
     assert "erreurs" in summary.text
     browser.execute_script(AXE_SOURCE)
