@@ -167,21 +167,23 @@ DEFAULT_LANDMARKS: tuple[Landmark, ...] = (
 # Rivotte, rounds the Boucle (Bregille, Battant, Chamars) and leaves past Tarragnoz, the Citadel
 # closing the neck of the loop. Simplified tracing: (latitude, longitude).
 DOUBS_COURSE: tuple[tuple[float, float], ...] = (
-    (47.2720, 6.0950), (47.2640, 6.0800), (47.2560, 6.0660), (47.2480, 6.0560),
+    (47.2990, 6.1650), (47.2900, 6.1400), (47.2800, 6.1150), (47.2720, 6.0950), (47.2640, 6.0800), (47.2560, 6.0660), (47.2480, 6.0560),
     (47.2410, 6.0470), (47.2360, 6.0410), (47.2342, 6.0372), (47.2352, 6.0350),
     (47.2372, 6.0345), (47.2398, 6.0340), (47.2422, 6.0322), (47.2440, 6.0290),
     (47.2447, 6.0250), (47.2440, 6.0210), (47.2422, 6.0182), (47.2398, 6.0163),
     (47.2372, 6.0158), (47.2346, 6.0166), (47.2324, 6.0196), (47.2306, 6.0240),
     (47.2294, 6.0282), (47.2272, 6.0262), (47.2250, 6.0170), (47.2236, 6.0040),
     (47.2205, 5.9880), (47.2140, 5.9730), (47.2060, 5.9580), (47.1960, 5.9440),
+    (47.1880, 5.9300), (47.1800, 5.9120),
 )
 
 # Mont Saint-Étienne, the Citadel's hill: centre and half-axes in degrees.
 CITADEL_HILL = (47.2313, 6.0324, 0.0026, 0.0030)
 
 #: Width of every map in SVG user units; the height follows the frame's proportions.
-MAP_WIDTH = 800
-MARKER_RADIUS = 13
+#: (Markers and text keep their size in these units: a narrower map shows them larger.)
+MAP_WIDTH = 600
+MARKER_RADIUS = 14
 HIGHLIGHT_RADIUS = 18
 
 
@@ -263,6 +265,11 @@ class SvgMap:
     @property
     def has_planned(self) -> bool:
         return any(placed.planned for placed in self.points)
+
+    @property
+    def has_existing(self) -> bool:
+        """Some point is explicitly ``status="open"`` (points without a status get no legend)."""
+        return any(placed.status == "open" for placed in self.points)
 
     @property
     def title_id(self) -> str:

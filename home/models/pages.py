@@ -22,9 +22,12 @@ class HomePage(BasePage):
         verbose_name_plural = _("pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
+        from programme.queries import flagship_proposals
+
         from .news import ArticlePage
 
         context = super().get_context(request, *args, **kwargs)
+        context["flagship_proposals"] = flagship_proposals(self.locale)
         context["sections"] = self.get_children().live().public().in_menu().specific()
         context["latest_articles"] = (
             ArticlePage.objects.live().public().descendant_of(self).order_by("-date")[:3]

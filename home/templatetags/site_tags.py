@@ -93,7 +93,13 @@ def breadcrumbs(context):
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
     ancestors = [ancestor for ancestor in _ancestors(context) if ancestor.live]
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    return {
+        "ancestors": ancestors,
+        "page": page,
+        # A routable page's sub-view (e.g. a proposal's history) is the current crumb.
+        "subpage_title": context.get("subpage_title"),
+        "request": context.get("request"),
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -19,7 +19,17 @@ axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a
       nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))
   .catch(error => done([{id: "axe-error", help: String(error), nodes: []}]));
 """
-EXTRA_PATHS = ["/fr/recherche/", "/fr/recherche/?q=culture", "/fr/recherche/?q=zzzzzz", "/fr/introuvable/"]
+EXTRA_PATHS = [
+    "/fr/recherche/",
+    "/fr/recherche/?q=culture",
+    "/fr/recherche/?q=zzzzzz",
+    "/fr/introuvable/",
+    "/fr/programme/?theme=culture-et-patrimoine&quartier=planoise",
+    "/fr/programme/?theme=inconnu",
+    "/fr/programme/une-ville-rayonnante/art-moderne-et-contemporain/historique/",
+    "/fr/culture/?statut=planned",
+    "/fr/culture/?statut=inconnu",
+]
 
 
 def sitemap_paths(base_url):

@@ -213,3 +213,23 @@ def test_the_doubs_and_the_citadel_hill_are_drawn():
     # A scale bar of a round distance.
     _x, _y, length, text = svg_map.scale_bar
     assert length > 0 and re.fullmatch(r"\d+ (m|km)", text)
+
+
+def test_points_can_share_numbers_between_two_maps():
+    city = build_map(
+        [MapPoint("A", "/a/", 47.2314, 6.0325, number=4), MapPoint("B", "/b/", 47.288, 6.058, number=9)],
+        title="La ville",
+        description="d",
+    )
+    assert [p.number for p in city.points] == [4, 9]
+    centre = build_map([MapPoint("A", "/a/", 47.2314, 6.0325, number=4)], title="Le centre", description="d",
+                       bounds=CENTRE_BOUNDS)
+    assert centre.points[0].number == 4
+    assert "4. A" in render(centre)
+
+
+def test_legend_lists_only_what_the_map_shows():
+    only_planned = render(build_map([PLANNED], title="t", description="d"))
+    assert "existe aujourd" not in only_planned and "en projet" in only_planned
+    only_open = render(build_map([CITADELLE], title="t", description="d"))
+    assert "existe aujourd" in only_open and "n'existe pas encore" not in only_open.replace("&#x27;", "'")

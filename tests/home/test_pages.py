@@ -200,3 +200,14 @@ def test_private_pages_are_not_public(client, home_page):
     assert "Réservée aux membres" not in client.get("/api/v2/pages/?limit=100").content.decode()
     assert "/fr/reservee/" not in client.get("/sitemap.xml").content.decode()
     assert "Réservée aux membres" not in client.get("/fr/recherche/?q=réservée").content.decode()
+
+
+def test_home_page_shows_the_flagship_proposals(client):
+    from programme.models import ProposalPage
+
+    html = client.get("/fr/").content.decode()
+    flagships = ProposalPage.objects.live().filter(flagship=True, locale__language_code="fr")
+    assert flagships.count() >= 6
+    for proposal in flagships:
+        assert f'href="{proposal.url}"' in html
+    assert "Nos propositions phares" in html

@@ -1,0 +1,114 @@
+"""RSS and Atom feeds of the proposals, new and updated, for the whole programme or filtered.
+
+``/fr/programme/flux/atom/`` (or ``flux/rss/``) takes the index's filters: ``?theme=culture-et-
+patrimoine``, ``?quartier=planoise``, ``?axe=…``, ``?lieu=…``, ``?phare=oui``. Items are the live
+proposals, most recently published first; an item's date is its last publication, so an updated
+proposal rises to the top. ``feed_links`` gives the ``<link rel="alternate">`` of each page.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from .exports import bad_filter_response
+from .listing import ProposalListing
+
+FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+FEED_MIME_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+
+
+class ProposalFeed(Feed):
+    """A feed of the proposals a ``ProposalListing`` selects."""
+
+    def __init__(self, listing, kind):
+        super().__init__()
+        self.listing = listing
+        self.kind = kind
+        self.feed_type = FEED_TYPES[kind]
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return self.listing
+
+    def title(self, listing):
+        return feed_title(listing)
+
+    def link(self, listing):
+        return listing.index.get_url(request=self.request) + listing.query_string()
+
+    def feed_url(self, listing):
+        route = "feed_rss" if self.kind == "rss" else "feed_atom"
+        index = listing.index
+        return index.get_url(request=self.request) + index.reverse_subpage(route) + listing.query_string()
+
+    def description(self, listing):
+        return listing.index.summary or feed_title(listing)
+
+    def items(self, listing):
+        proposals = listing.decorated_proposals(self.request)
+        return sorted(
+            proposals,
+            key=lambda p: (p.last_published_at or p.first_published_at, p.reference),
+            reverse=True,
+        )
+
+    def item_title(self, item):
+        return f"{item.reference} — {item.title}"
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(request=self.request)
+
+    def item_pubdate(self, item):
+        # RSS has a single date: the last publication, so an update reaches readers. Atom has
+        # both: ``published`` (first publication) and ``updated`` (last).
+        if self.kind == "atom":
+            return item.first_published_at
+        return item.last_published_at or item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes]
+
+
+def feed_title(listing):
+    parts = [option.label for _facet, option in listing.active_filters]
+    base = _("Propositions — Nous sommes tous Besançon")
+    return f"{base} ({', '.join(str(p) for p in parts)})" if parts else base
+
+
+def feed_response(index, request, kind):
+    listing = ProposalListing(index, request.GET)
+    if listing.errors:
+        return bad_filter_response(listing)
+    return ProposalFeed(listing, kind)(request)
+
+
+def feed_links(index, request=None, **filters):
+    """The ``<link rel="alternate">`` entries (Atom, RSS) of a feed, as dicts."""
+    if index is None:
+        return []
+    from django.utils.http import urlencode
+
+    query = {name: value for name, value in filters.items() if value}
+    query_string = f"?{urlencode(query)}" if query else ""
+    base = index.get_url(request=request)
+    if base is None:
+        return []
+    links = []
+    for kind, route in (("atom", "feed_atom"), ("rss", "feed_rss")):
+        links.append(
+            {
+                "type": FEED_MIME_TYPES[kind],
+                "href": base + index.reverse_subpage(route) + query_string,
+                "kind": kind,
+            }
+        )
+    return links

@@ -1,0 +1,294 @@
+"""The programme index's filters: axis, theme, quartier, cultural place and flagship.
+
+One class reads the GET parameters of the index (``?axe=…&theme=…&quartier=…&lieu=…&phare=…``),
+and gives the selected proposals and, for each filter, the number of proposals each of its
+values would select with the other filters kept (faceted counts). The exports and the feeds use
+the same class, so a filtered index and its CSV, JSON and feeds always agree.
+
+Filter values are slugs in the index's language; the slugs of the default language are accepted
+too. An unknown value is reported in ``errors`` (the index ignores it and says so; exports and
+feeds answer 400). The number of SQL queries does not depend on the number of proposals.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch
+from django.db.models.functions import Substr
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from home.models import Theme
+
+from .localization import by_translation_key, default_locale
+
+PARAMETERS = ("axe", "theme", "quartier", "lieu", "phare")
+FLAGSHIP_VALUES = {"oui": True, "non": False}
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    key: object = None
+    obj: object = None
+    count: int = 0
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    all_label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return next((option for option in self.options if option.selected), None)
+
+    @property
+    def field_id(self):
+        return f"filtre-{self.name}"
+
+
+class ProposalListing:
+    """The proposals of one programme index, as selected by the index's filters."""
+
+    def __init__(self, index, params):
+        from quartiers.models import QuartierPage
+
+        from culture.models import CulturalPlacePage
+
+        from .models import AxisPage, ProposalPage
+
+        self.index = index
+        self.locale = index.locale
+        fallback = default_locale()
+        self.scope = ProposalPage.objects.live().public().descendant_of(index)
+
+        axes = list(AxisPage.objects.child_of(index).live().public().order_by("path"))
+        self.axis_path_length = len(axes[0].path) if axes else 0
+        self.axes_by_path = {axis.path: axis for axis in axes}
+        themes = by_translation_key(Theme.objects.all(), self.locale, fallback=fallback)
+        quartiers = by_translation_key(QuartierPage.objects.live(), self.locale, fallback=fallback)
+        places = by_translation_key(CulturalPlacePage.objects.live(), self.locale, fallback=fallback)
+        self.themes, self.quartiers, self.places = themes, quartiers, places
+
+        self.facets = {
+            "axe": Facet(
+                "axe",
+                _("Axe"),
+                _("Tous les axes"),
+                [Option(axis.slug, axis.title, key=axis.path, obj=axis) for axis in axes],
+            ),
+            "theme": Facet(
+                "theme",
+                _("Thème"),
+                _("Tous les thèmes"),
+                sorted(
+                    (Option(t.slug, t.name, key=k, obj=t) for k, t in themes.items()),
+                    key=_sort_key,
+                ),
+            ),
+            "quartier": Facet(
+                "quartier",
+                _("Quartier"),
+                _("Tous les quartiers"),
+                sorted(
+                    (Option(q.slug, q.title, key=k, obj=q) for k, q in quartiers.items()),
+                    key=_sort_key,
+                ),
+            ),
+            "lieu": Facet(
+                "lieu",
+                _("Lieu culturel"),
+                _("Tous les lieux"),
+                sorted(
+                    (Option(p.slug, p.title, key=k, obj=p) for k, p in places.items()),
+                    key=_sort_key,
+                ),
+            ),
+            "phare": Facet(
+                "phare",
+                _("Propositions phares"),
+                _("Toutes les propositions"),
+                [
+                    Option("oui", _("Propositions phares seulement"), key=True),
+                    Option("non", _("Autres propositions seulement"), key=False),
+                ],
+            ),
+        }
+        self.errors = []
+        self.selected = {}
+        self._parse(params)
+        self._counted = False
+
+    # -- parameters ---------------------------------------------------------------------------
+
+    def _aliases(self, name):
+        """Slugs accepted for each option: its own, and that of its default-language version."""
+        facet = self.facets[name]
+        aliases = {option.value: option for option in facet.options}
+        if name in ("theme", "quartier", "lieu"):
+            source = {"theme": self.themes, "quartier": self.quartiers, "lieu": self.places}[name]
+            for option in facet.options:
+                obj = source.get(option.key)
+                if obj is not None:
+                    aliases.setdefault(obj.slug, option)
+        return aliases
+
+    def _parse(self, params):
+        messages = {
+            "axe": _("L'axe « %(value)s » n'existe pas."),
+            "theme": _("Le thème « %(value)s » n'existe pas."),
+            "quartier": _("Le quartier « %(value)s » n'existe pas."),
+            "lieu": _("Le lieu culturel « %(value)s » n'existe pas."),
+            "phare": _("La valeur « %(value)s » n'est pas permise pour « phare » (oui ou non)."),
+        }
+        for name in PARAMETERS:
+            raw = params.get(name, "")
+            value = str(raw).strip()[:200]
+            if not value:
+                continue
+            aliases = self._aliases(name)
+            option = aliases.get(value) or aliases.get(value.lower())
+            if option is None:
+                self.errors.append(messages[name] % {"value": value})
+                continue
+            option.selected = True
+            self.selected[name] = option
+
+    @property
+    def is_filtered(self):
+        return bool(self.selected)
+
+    def query_string(self, **overrides):
+        """The query string of the current filters (without unknown values), for links."""
+        params = {name: option.value for name, option in self.selected.items()}
+        params.update(overrides)
+        params = {name: value for name, value in params.items() if value}
+        return f"?{urlencode(params)}" if params else ""
+
+    @property
+    def active_filters(self):
+        return [(self.facets[name], option) for name, option in self.selected.items()]
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def filtered(self, exclude=None):
+        """The live proposals matching every selected filter except ``exclude``."""
+        from .models import ProposalPlace, ProposalQuartier, ProposalTheme
+
+        queryset = self.scope
+        for name, option in self.selected.items():
+            if name == exclude:
+                continue
+            if name == "axe":
+                queryset = queryset.filter(path__startswith=option.key)
+            elif name == "phare":
+                queryset = queryset.filter(flagship=option.key)
+            elif name == "theme":
+                links = ProposalTheme.objects.filter(theme__translation_key=option.key)
+                queryset = queryset.filter(pk__in=links.values("proposal_id"))
+            elif name == "quartier":
+                links = ProposalQuartier.objects.filter(quartier__translation_key=option.key)
+                queryset = queryset.filter(pk__in=links.values("proposal_id"))
+            elif name == "lieu":
+                links = ProposalPlace.objects.filter(place__translation_key=option.key)
+                queryset = queryset.filter(pk__in=links.values("proposal_id"))
+        return queryset
+
+    def proposals(self):
+        """The selected proposals, in the order of the programme, with their relations."""
+        from .models import ProposalPlace, ProposalQuartier, ProposalTheme
+
+        return (
+            self.filtered()
+            .order_by("path")
+            .prefetch_related(
+                Prefetch("theme_links", queryset=ProposalTheme.objects.select_related("theme")),
+                Prefetch("quartier_links", queryset=ProposalQuartier.objects.select_related("quartier")),
+                Prefetch("place_links", queryset=ProposalPlace.objects.select_related("place")),
+            )
+        )
+
+    def decorated_proposals(self, request=None):
+        """``proposals()`` with ``axis``, ``themes``, ``quartiers`` and ``places`` attached.
+
+        The linked objects are given in the index's language (or the default language when not
+        translated); links to pages that are not live are left out.
+        """
+        proposals = list(self.proposals())
+        for proposal in proposals:
+            proposal.axis = self.axes_by_path.get(proposal.path[: self.axis_path_length])
+            proposal.themes = _resolve(proposal.theme_links.all(), "theme", self.themes)
+            proposal.quartiers = _resolve(proposal.quartier_links.all(), "quartier", self.quartiers)
+            proposal.places = _resolve(proposal.place_links.all(), "place", self.places)
+        return proposals
+
+    def questions(self):
+        from .models import QuestionPage
+
+        return QuestionPage.objects.live().public().descendant_of(self.index).order_by("path")
+
+    # -- counts -------------------------------------------------------------------------------
+
+    def count_facets(self):
+        """Fill in each option's ``count``: the proposals it selects, other filters kept."""
+        from .models import ProposalPlace, ProposalQuartier, ProposalTheme
+
+        if self._counted:
+            return
+        self._counted = True
+        for name, facet in self.facets.items():
+            if not facet.options:
+                continue
+            base = self.filtered(exclude=name).order_by()
+            if name == "axe":
+                rows = (
+                    base.annotate(axis_path=Substr("path", 1, self.axis_path_length))
+                    .values("axis_path")
+                    .annotate(n=Count("pk"))
+                    .values_list("axis_path", "n")
+                )
+            elif name == "phare":
+                rows = base.values("flagship").annotate(n=Count("pk")).values_list("flagship", "n")
+            else:
+                model, target = {
+                    "theme": (ProposalTheme, "theme"),
+                    "quartier": (ProposalQuartier, "quartier"),
+                    "lieu": (ProposalPlace, "place"),
+                }[name]
+                rows = (
+                    model.objects.filter(proposal__in=base.values("pk"))
+                    .order_by()
+                    .values(f"{target}__translation_key")
+                    .annotate(n=Count("proposal_id", distinct=True))
+                    .values_list(f"{target}__translation_key", "n")
+                )
+            counts = dict(rows)
+            for option in facet.options:
+                option.count = counts.get(option.key, 0)
+
+    def visible_facets(self):
+        """The facets to show: those with at least one option, counted."""
+        self.count_facets()
+        return [facet for facet in self.facets.values() if facet.options]
+
+
+def _sort_key(option):
+    """Alphabetical order that ignores accents (« Économie » sorts under E)."""
+    return unicodedata.normalize("NFKD", str(option.label)).encode("ascii", "ignore").decode().casefold()
+
+
+def _resolve(links, attribute, localized):
+    """The objects behind relation rows, in the listing's language, without duplicates."""
+    result, seen = [], set()
+    for link in links:
+        target = getattr(link, attribute)
+        found = localized.get(target.translation_key)
+        if found is not None and found.translation_key not in seen:
+            seen.add(found.translation_key)
+            result.append(found)
+    return result

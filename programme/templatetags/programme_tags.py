@@ -1,0 +1,75 @@
+"""Template tags of the programme, some of them for other sections' templates.
+
+- ``{% programme_feed_links page %}`` in the ``extra_head`` block: the ``<link rel="alternate">``
+  of the proposal feeds that belong to ``page`` (the whole programme; for a quartier, place,
+  axis or proposal page, also its own filtered feeds).
+- ``{% proposals_concerning page as proposals %}`` / ``{% questions_concerning page as questions %}``:
+  the live proposals / open questions that concern a quartier or cultural place page.
+"""
+
+from django import template
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from programme import queries
+from programme.feeds import feed_links
+
+register = template.Library()
+KIND_LABELS = {"atom": "Atom", "rss": "RSS"}
+
+
+def _programme_index(page):
+    from programme.models import ProgrammeIndexPage
+
+    indexes = ProgrammeIndexPage.objects.live()
+    locale = getattr(page, "locale", None)
+    if locale is not None:
+        found = indexes.filter(locale=locale).first()
+        if found is not None:
+            return found
+    return indexes.filter(locale=Locale.get_default()).first()
+
+
+def _feeds_for(page, listing=None, themes=()):
+    """``(title, filters)`` of each feed that belongs to ``page``."""
+    from culture.models import CulturalPlacePage
+    from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage
+    from quartiers.models import QuartierPage
+
+    feeds = [(_("Toutes les propositions"), {})]
+    if isinstance(page, ProgrammeIndexPage) and listing is not None and listing.is_filtered:
+        labels = ", ".join(str(option.label) for _facet, option in listing.active_filters)
+        filters = {name: option.value for name, option in listing.selected.items()}
+        feeds.append((_("Propositions : %(filters)s") % {"filters": labels}, filters))
+    elif isinstance(page, AxisPage):
+        feeds.append((_("Propositions de l'axe « %(axis)s »") % {"axis": page.title}, {"axe": page.slug}))
+    elif isinstance(page, QuartierPage):
+        feeds.append((_("Propositions pour le quartier %(name)s") % {"name": page.title}, {"quartier": page.slug}))
+    elif isinstance(page, CulturalPlacePage):
+        feeds.append((_("Propositions pour le lieu « %(name)s »") % {"name": page.title}, {"lieu": page.slug}))
+    elif isinstance(page, ProposalPage):
+        for theme in themes:
+            feeds.append((_("Propositions du thème « %(theme)s »") % {"theme": theme.name}, {"theme": theme.slug}))
+    return feeds
+
+
+@register.inclusion_tag("programme/includes/feed_links.html", takes_context=True)
+def programme_feed_links(context, page=None, listing=None):
+    page = page or context.get("page")
+    request = context.get("request")
+    index = context.get("programme_index") or _programme_index(page)
+    links = []
+    for title, filters in _feeds_for(page, listing, context.get("themes") or ()):
+        for link in feed_links(index, request, **filters):
+            links.append({**link, "title": f"{title} ({KIND_LABELS[link['kind']]})"})
+    return {"feed_links": links}
+
+
+@register.simple_tag
+def proposals_concerning(page):
+    return queries.proposals_concerning(page)
+
+
+@register.simple_tag
+def questions_concerning(page):
+    return queries.questions_concerning(page)

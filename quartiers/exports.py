@@ -1,0 +1,121 @@
+"""The portrait figures as open data: CSV and JSON, served by the quartiers index.
+
+Both exports hold exactly what the quartier pages show: the live public quartier pages under
+the index, in the index's language, every indicator with its unit, comparisons, source and
+year. Field names are stable and documented in ``docs/open-data.md``; numbers are plain
+numbers (a dot for decimals, no grouping), never formatted text.
+"""
+
+import csv
+import io
+
+from django.http import HttpResponse, JsonResponse
+
+from .formatting import plain_number, plain_text
+
+CSV_COLUMNS = [
+    "quartier_slug",
+    "quartier_name",
+    "kind",
+    "commune",
+    "theme",
+    "code",
+    "label",
+    "value",
+    "unit",
+    "besancon_value",
+    "gbm_value",
+    "source",
+    "year",
+    "note",
+    "quartier_url",
+]
+
+DATASET_TITLE = "Portraits des quartiers du Contrat de Ville 2024-2030 de Grand Besançon Métropole"
+DATASET_SOURCE = "Contrat de Ville 2024-2030 de Grand Besançon Métropole, portraits de quartier"
+
+
+def export_data(index, request):
+    """The dataset as Python data (what the JSON export serialises)."""
+    quartiers = []
+    for page in index.quartier_pages():
+        quartiers.append(
+            {
+                "slug": page.slug,
+                "name": page.title,
+                "kind": page.kind,
+                "commune": page.commune,
+                "latitude": plain_number(page.latitude),
+                "longitude": plain_number(page.longitude),
+                "url": page.get_full_url(request=request),
+                "indicators": [
+                    {
+                        "theme": indicator.theme,
+                        "code": indicator.code,
+                        "label": indicator.label,
+                        "value": plain_number(indicator.value),
+                        "unit": indicator.unit,
+                        "besancon_value": plain_number(indicator.besancon_value),
+                        "gbm_value": plain_number(indicator.gbm_value),
+                        "source": indicator.source,
+                        "year": indicator.year,
+                        "note": indicator.note,
+                    }
+                    for indicator in page.indicators.all()
+                ],
+            }
+        )
+    return {
+        "title": DATASET_TITLE,
+        "source": DATASET_SOURCE,
+        "language": index.locale.language_code,
+        "url": index.get_full_url(request=request),
+        "quartiers": quartiers,
+    }
+
+
+def _filename(index, extension):
+    return f"quartiers-besancon-{index.locale.language_code}.{extension}"
+
+
+def json_response(index, request):
+    response = JsonResponse(export_data(index, request), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'inline; filename="{_filename(index, "json")}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def csv_rows(index, request):
+    """Every indicator of every quartier, one dict per CSV line."""
+    for page in index.quartier_pages():
+        url = page.get_full_url(request=request)
+        for indicator in page.indicators.all():
+            yield {
+                "quartier_slug": page.slug,
+                "quartier_name": page.title,
+                "kind": page.kind,
+                "commune": page.commune,
+                "theme": indicator.theme,
+                "code": indicator.code,
+                "label": indicator.label,
+                "value": plain_text(indicator.value),
+                "unit": indicator.unit,
+                "besancon_value": plain_text(indicator.besancon_value),
+                "gbm_value": plain_text(indicator.gbm_value),
+                "source": indicator.source,
+                "year": indicator.year,
+                "note": indicator.note,
+                "quartier_url": url,
+            }
+
+
+def csv_response(index, request):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(csv_rows(index, request))
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(index, "csv")}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+

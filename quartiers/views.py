@@ -1,0 +1,223 @@
+"""What the quartier pages and the quartiers index put in their templates' context.
+
+Kept out of the models so the pages stay short: portrait groups (chart + table rows), the map,
+the comparison table of the priority quartiers. Every figure a template shows is formatted
+here, once, in the active language.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .charts import build_chart, display_value, is_change
+from .formatting import format_number, format_signed
+from .models import IndicatorTheme, QuartierKind, localized_all
+
+try:  # the shared map component (home/maps.py); the pages work without it
+    from home.maps import BESANCON_BOUNDS, DEFAULT_LANDMARKS, GeoBounds, MapPoint, build_map
+except ImportError:  # pragma: no cover - only while the component does not exist
+    build_map = None
+
+#: The figures of the comparison table of the index, in this order (codes of Indicator).
+COMPARISON_CODES = [
+    "population",
+    "population-change-2013-2018",
+    "share-of-qpv-population",
+    "share-of-women",
+    "median-disposable-income",
+    "single-parent-families",
+    "social-housing-share",
+    "social-housing-units",
+    "social-housing-vacancy",
+    "social-housing-rent",
+    "job-seekers",
+    "job-seekers-population-share",
+]
+
+#: Margin (degrees) kept around the quartiers when the map has to extend beyond the city.
+MAP_MARGIN = 0.03
+
+
+@dataclass
+class TableRow:
+    label: str
+    note: str
+    unit: str
+    value: str
+    besancon: str
+    gbm: str
+    source: str
+    year: str
+
+
+@dataclass
+class PortraitGroup:
+    key: str
+    label: str
+    indicators: list
+    chart: object = None
+    rows: list = field(default_factory=list)
+
+    @property
+    def has_comparison(self):
+        return any(indicator.has_comparison for indicator in self.indicators)
+
+
+def _number(indicator, value):
+    if value is None:
+        return ""
+    return format_signed(value) if is_change(indicator) else format_number(value)
+
+
+def portrait_groups(quartier_name, indicators):
+    """The portrait by theme, in the order of :class:`IndicatorTheme`; empty themes omitted."""
+    groups = []
+    for theme in IndicatorTheme:
+        items = [indicator for indicator in indicators if indicator.theme == theme.value]
+        if not items:
+            continue
+        group = PortraitGroup(key=theme.value, label=str(theme.label), indicators=items)
+        group.chart = build_chart(quartier_name, theme.value, group.label, items)
+        group.rows = [
+            TableRow(
+                label=indicator.label,
+                note=indicator.note,
+                unit=indicator.unit,
+                value=_number(indicator, indicator.value),
+                besancon=_number(indicator, indicator.besancon_value),
+                gbm=_number(indicator, indicator.gbm_value),
+                source=indicator.source,
+                year=indicator.year,
+            )
+            for indicator in items
+        ]
+        groups.append(group)
+    return groups
+
+
+def map_bounds(points):
+    """The city's frame, stretched to hold every point (Novillars lies east of the city)."""
+    south, west, north, east = (
+        BESANCON_BOUNDS.south,
+        BESANCON_BOUNDS.west,
+        BESANCON_BOUNDS.north,
+        BESANCON_BOUNDS.east,
+    )
+    for point in points:
+        lat, lon = float(point.latitude), float(point.longitude)
+        south, north = min(south, lat - MAP_MARGIN), max(north, lat + MAP_MARGIN)
+        west, east = min(west, lon - MAP_MARGIN), max(east, lon + MAP_MARGIN)
+    return GeoBounds(south=south, west=west, north=north, east=east)
+
+
+def _landmarks(quartier_names):
+    """The map's orientation names, minus those that are quartiers (they are points here)."""
+    names = {name.casefold() for name in quartier_names}
+    return [landmark for landmark in DEFAULT_LANDMARKS if landmark.label.casefold() not in names]
+
+
+def quartiers_map(quartiers, request, *, title, description, highlight=None, numbered=True):
+    """The shared SVG map with one point per quartier (linked, unless one is highlighted)."""
+    if build_map is None:
+        return None
+    points = [
+        MapPoint(
+            label=quartier.title,
+            url=quartier.get_url(request=request) if highlight is None else "",
+            latitude=quartier.latitude,
+            longitude=quartier.longitude,
+            kind=quartier.get_kind_display(),
+        )
+        for quartier in quartiers
+    ]
+    if not points:
+        return None
+    bounds = map_bounds(points)
+    return build_map(
+        points,
+        title=title,
+        description=description,
+        bounds=bounds,
+        highlight=highlight,
+        numbered=numbered,
+        landmarks=_landmarks([quartier.title for quartier in quartiers]),
+    )
+
+
+def quartier_context(page, request):
+    indicators = list(page.indicators.all())
+    shared = page.shared_objectives
+    index = page.index_page
+    context = {
+        "portrait": portrait_groups(page.title, indicators),
+        "shared_objectives": localized_all([shared])[0] if shared else None,
+        "social_centres": page.get_social_centres(),
+        "proposals": page.get_proposals(),
+        "questions": page.get_questions(),
+        "data_urls": index.data_urls(request) if index is not None and index.live else None,
+        "quartier_map": None,
+    }
+    if page.has_point:
+        context["quartier_map"] = quartiers_map(
+            [page],
+            request,
+            title=_("%(quartier)s sur le plan de Besançon") % {"quartier": page.title},
+            description=_("Un plan schématique de la ville, le Doubs et sa boucle, avec un point pour %(quartier)s.")
+            % {"quartier": page.title},
+            highlight=0,
+            numbered=False,
+        )
+    return context
+
+
+@dataclass
+class ComparisonRow:
+    label: str
+    unit: str
+    cells: list  # one per quartier: (value text, "source année") or None
+
+
+def comparison_rows(quartiers):
+    """The main figures of ``quartiers`` side by side (rows: figures; columns: quartiers)."""
+    by_quartier = [{indicator.code: indicator for indicator in quartier.indicators.all()} for quartier in quartiers]
+    rows = []
+    for code in COMPARISON_CODES:
+        found = [figures.get(code) for figures in by_quartier]
+        first = next((indicator for indicator in found if indicator is not None), None)
+        if first is None:
+            continue
+        cells = [
+            (_number(indicator, indicator.value), f"{indicator.source} {indicator.year}") if indicator else None
+            for indicator in found
+        ]
+        rows.append(ComparisonRow(label=first.label, unit=first.unit, cells=cells))
+    return rows
+
+
+def index_context(page, request):
+    quartiers = list(page.quartier_pages())
+    priority = [quartier for quartier in quartiers if quartier.kind == QuartierKind.PRIORITY]
+    fragile = [quartier for quartier in quartiers if quartier.kind != QuartierKind.PRIORITY]
+    placed = [quartier for quartier in priority + fragile if quartier.has_point]
+    unplaced = [quartier for quartier in priority + fragile if not quartier.has_point]
+    for quartier in quartiers:
+        figures = {indicator.code: indicator for indicator in quartier.indicators.all()}
+        population = figures.get("population")
+        quartier.population_text = display_value(population, population.value) if population else ""
+    return {
+        "priority_quartiers": priority,
+        "fragile_quartiers": fragile,
+        "placed_quartiers": placed,
+        "unplaced_quartiers": unplaced,
+        "quartiers_map": quartiers_map(
+            placed,
+            request,
+            title=_("Carte des quartiers du Contrat de Ville"),
+            description=_(
+                "Plan schématique de Besançon et de ses environs : un point numéroté par quartier "
+                "prioritaire ou fragile, dans l'ordre de la liste qui suit la carte."
+            ),
+        ),
+        "comparison_rows": comparison_rows(priority),
+        "data_urls": page.data_urls(request),
+    }

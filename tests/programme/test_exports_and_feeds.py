@@ -1,0 +1,145 @@
+"""CSV and JSON exports and RSS/Atom feeds: exactly the live proposals, filters honoured."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from programme.exports import COLUMNS
+from programme.models import ProposalPage
+
+from .conftest import edit_and_publish
+from .helpers import ATOM, atom_entries, csv_rows, json_data, references_in_titles, rss_items
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "/fr/programme/"
+
+
+def _live_references(**filters):
+    queryset = ProposalPage.objects.live().filter(locale__language_code="fr")
+    return set(queryset.filter(**filters).values_list("reference", flat=True))
+
+
+def _make_changes(axis, make_proposal):
+    """One new live proposal, one never published, one unpublished."""
+    new = make_proposal(axis, "Une proposition toute neuve", themes=["sport"])
+    draft = make_proposal(axis, "Une proposition jamais publiée", publish=False)
+    withdrawn = ProposalPage.objects.get(reference="P-03", locale__language_code="fr")
+    withdrawn.unpublish()
+    return new, draft, withdrawn
+
+
+def test_csv_holds_exactly_the_live_proposals(client, axis, make_proposal):
+    new, draft, withdrawn = _make_changes(axis, make_proposal)
+    response = client.get(INDEX + "export/csv/")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="propositions.csv"' in response["Content-Disposition"]
+    rows = csv_rows(response)
+    assert list(rows[0].keys()) == COLUMNS
+    references = {row["reference"] for row in rows}
+    assert references == _live_references()
+    assert new.reference in references
+    assert draft.reference not in references and "P-03" not in references
+    assert len(rows) == len(references)
+
+
+def test_csv_columns_content(client):
+    rows = {row["reference"]: row for row in csv_rows(client.get(INDEX + "export/csv/"))}
+    art = rows["P-04"]
+    assert art["title"] == "Faire entrer Besançon dans l'art moderne et contemporain"
+    assert art["axis"] == "Une ville rayonnante"
+    assert art["themes"] == "Culture et patrimoine | Cadre de vie et centre-ville"
+    assert "Cité des Arts" in art["places"].split(" | ")
+    assert art["flagship"] == "false"
+    assert art["url"] == "http://127.0.0.1:8000/fr/programme/une-ville-rayonnante/art-moderne-et-contemporain/"
+    assert art["first_published_at"].startswith("20") and art["last_published_at"]
+    assert rows["P-06"]["flagship"] == "true"
+    assert "Planoise" in rows["P-08"]["quartiers"].split(" | ")
+
+
+def test_json_holds_exactly_the_live_proposals(client, axis, make_proposal):
+    new, draft, withdrawn = _make_changes(axis, make_proposal)
+    data = json_data(client.get(INDEX + "export/json/"))
+    references = [item["reference"] for item in data["proposals"]]
+    assert set(references) == _live_references()
+    assert data["count"] == len(references) == len(set(references))
+    item = next(i for i in data["proposals"] if i["reference"] == new.reference)
+    assert item["themes"] == [{"slug": "sport", "name": "Sport"}]
+    assert set(item) == set(COLUMNS)
+    budget = next(i for i in data["proposals"] if i["reference"] == "P-08")
+    assert {"slug": "planoise", "title": "Planoise", "url": "http://127.0.0.1:8000/fr/quartiers/planoise/"} in budget["quartiers"]
+    assert budget["axis"] == {"slug": "avec-et-pour-les-citoyens", "title": "Avec et pour les citoyens"}
+    assert budget["flagship"] is True
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"phare": "oui"}, {"P-06", "P-07", "P-08", "P-09", "P-10", "P-11"}),
+        ({"axe": "une-ville-rayonnante"}, {"P-01", "P-02", "P-03", "P-04", "P-05"}),
+        ({"theme": "environnement"}, {"P-14"}),
+        ({"quartier": "battant", "phare": "oui"}, {"P-08"}),
+        ({"lieu": "maison-foret-chailluz"}, {"P-14"}),
+    ],
+)
+def test_index_filters_apply_to_exports_and_feeds(client, query, expected):
+    assert {r["reference"] for r in csv_rows(client.get(INDEX + "export/csv/", query))} == expected
+    data = json_data(client.get(INDEX + "export/json/", query))
+    assert {i["reference"] for i in data["proposals"]} == expected
+    assert data["filters"] == query
+    assert references_in_titles(i["title"] for i in rss_items(client.get(INDEX + "flux/rss/", query))) == expected
+    assert references_in_titles(e["title"] for e in atom_entries(client.get(INDEX + "flux/atom/", query))) == expected
+
+
+@pytest.mark.parametrize("suffix", ["export/csv/", "export/json/", "flux/rss/", "flux/atom/"])
+@pytest.mark.parametrize("query", [{"theme": "inconnu"}, {"phare": "peut-être"}, {"quartier": "\x00" * 3}])
+def test_unknown_filter_is_a_clear_400(client, suffix, query):
+    response = client.get(INDEX + suffix, query)
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert text.startswith("Filtre refusé")
+    assert "docs/open-data.md" in text
+
+
+def test_feeds_hold_exactly_the_live_proposals(client, axis, make_proposal):
+    new, draft, withdrawn = _make_changes(axis, make_proposal)
+    rss = rss_items(client.get(INDEX + "flux/rss/"))
+    atom = atom_entries(client.get(INDEX + "flux/atom/"))
+    assert references_in_titles(i["title"] for i in rss) == _live_references()
+    assert references_in_titles(e["title"] for e in atom) == _live_references()
+    assert len(rss) == len(atom) == len(_live_references())
+    # Newest publication first.
+    assert atom[0]["title"] == f"{new.reference} — {new.title}"
+    assert atom[0]["link"] == f"http://testserver{new.url}"
+
+
+def test_updated_proposal_rises_to_the_top_of_the_feed(client):
+    page = ProposalPage.objects.get(reference="P-02", locale__language_code="fr")
+    edit_and_publish(page, summary="Chapeau mis à jour.")
+    entries = atom_entries(client.get(INDEX + "flux/atom/"))
+    assert entries[0]["title"].startswith("P-02 — ")
+    rss = rss_items(client.get(INDEX + "flux/rss/"))
+    assert rss[0]["title"].startswith("P-02 — ")
+    assert "Savoirs et numérique" in rss[0]["categories"]
+    # Atom says both: first published, last updated.
+    page.refresh_from_db()
+    entry = ET.fromstring(client.get(INDEX + "flux/atom/").content).find(f"{ATOM}entry")
+    assert datetime.datetime.fromisoformat(entry.findtext(f"{ATOM}published")) == page.first_published_at
+    assert datetime.datetime.fromisoformat(entry.findtext(f"{ATOM}updated")) == page.last_published_at
+    assert page.first_published_at < page.last_published_at
+
+
+def test_feed_per_theme_and_per_quartier(client):
+    theme_feed = atom_entries(client.get(INDEX + "flux/atom/", {"theme": "culture-et-patrimoine"}))
+    assert references_in_titles(e["title"] for e in theme_feed) == {"P-02", "P-04", "P-05", "P-16"}
+    quartier_feed = rss_items(client.get(INDEX + "flux/rss/", {"quartier": "planoise"}))
+    assert references_in_titles(i["title"] for i in quartier_feed) == {"P-08", "P-12", "P-13", "P-17"}
+
+
+def test_feed_content_types_and_titles(client):
+    rss = client.get(INDEX + "flux/rss/", {"quartier": "planoise"})
+    assert rss["Content-Type"].startswith("application/rss+xml")
+    assert "<title>Propositions — Nous sommes tous Besançon (Planoise)</title>" in rss.content.decode()
+    atom = client.get(INDEX + "flux/atom/")
+    assert atom["Content-Type"].startswith("application/atom+xml")

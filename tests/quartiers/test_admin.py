@@ -1,0 +1,37 @@
+"""Editors can edit quartiers, their figures and the shared snippets in the Wagtail admin."""
+
+import pytest
+from django.urls import reverse
+
+from quartiers.models import SharedObjectives, SocialCentre
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("redaction", "r@example.org", "x")
+    client.force_login(user)
+    return client
+
+
+def test_quartier_edit_form_shows_portrait_and_project(admin_client, planoise):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[planoise.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Portrait : les chiffres" in html
+    assert "Projet de quartier" in html
+    assert 'name="indicators-TOTAL_FORMS" value="54"' in html
+    assert 'name="social_centre_links-TOTAL_FORMS" value="3"' in html
+
+
+def test_a_quartier_can_be_added_under_the_index(admin_client, quartiers_index):
+    url = reverse("wagtailadmin_pages:add", args=["quartiers", "quartierpage", quartiers_index.pk])
+    assert admin_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("model", [SharedObjectives, SocialCentre])
+def test_shared_snippets_are_editable(admin_client, model):
+    instance = model.objects.first()
+    url = reverse(f"wagtailsnippets_quartiers_{model._meta.model_name}:edit", args=[instance.pk])
+    assert admin_client.get(url).status_code == 200

@@ -1,0 +1,114 @@
+"""The portrait figures as open data: the CSV and JSON exports hold what the pages show."""
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from quartiers.exports import CSV_COLUMNS
+from quartiers.formatting import format_number
+from quartiers.models import Indicator, QuartierPage
+
+from .utils import FRAGILE_SLUGS, QPV_SLUGS, normalise_spaces
+
+pytestmark = pytest.mark.django_db
+
+CSV_URL = "/fr/quartiers/donnees/csv/"
+JSON_URL = "/fr/quartiers/donnees/json/"
+
+
+def _json(client):
+    response = client.get(JSON_URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    return json.loads(response.content)
+
+
+def _csv(client):
+    response = client.get(CSV_URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+
+
+def test_json_export_lists_every_quartier_and_figure(client, locale_fr):
+    data = _json(client)
+    assert data["language"] == "fr"
+    assert data["source"].startswith("Contrat de Ville 2024-2030")
+    assert [q["slug"] for q in data["quartiers"]] == QPV_SLUGS + FRAGILE_SLUGS
+    planoise = data["quartiers"][0]
+    assert planoise["kind"] == "qpv"
+    assert planoise["url"].endswith("/fr/quartiers/planoise/")
+    population = next(i for i in planoise["indicators"] if i["code"] == "population")
+    assert population == {
+        "theme": "demographie",
+        "code": "population",
+        "label": "Population",
+        "value": 15378,
+        "unit": "habitants",
+        "besancon_value": None,
+        "gbm_value": None,
+        "source": "Recensement de la population",
+        "year": "2018",
+        "note": "",
+    }
+    rent = next(i for i in planoise["indicators"] if i["code"] == "social-housing-rent")
+    assert (rent["value"], rent["besancon_value"], rent["gbm_value"]) == (5.16, 5.73, 5.73)
+    total = sum(len(q["indicators"]) for q in data["quartiers"])
+    assert total == Indicator.objects.filter(locale=locale_fr).count()
+
+
+def test_csv_export_has_one_line_per_figure_and_matches_json(client):
+    rows = _csv(client)
+    data = _json(client)
+    assert list(rows[0].keys()) == CSV_COLUMNS
+    flat = [(q["slug"], i) for q in data["quartiers"] for i in q["indicators"]]
+    assert len(rows) == len(flat)
+    for row, (slug, indicator) in zip(rows, flat):
+        assert row["quartier_slug"] == slug
+        assert row["code"] == indicator["code"]
+        assert Decimal(row["value"]) == Decimal(str(indicator["value"]))
+        for name in ("besancon_value", "gbm_value"):
+            expected = indicator[name]
+            if expected is None:
+                assert row[name] == ""
+            else:
+                assert Decimal(row[name]) == Decimal(str(expected))
+        assert (row["source"], row["year"], row["label"]) == (indicator["source"], indicator["year"], indicator["label"])
+    planoise_income = next(r for r in rows if r["quartier_slug"] == "planoise" and r["code"] == "median-disposable-income")
+    assert (planoise_income["value"], planoise_income["besancon_value"], planoise_income["gbm_value"]) == (
+        "13080",
+        "19890",
+        "22030",
+    )
+
+
+def test_exports_match_the_pages(client):
+    """Every exported figure is on its quartier's page, with the same label, source and year."""
+    data = _json(client)
+    for quartier in data["quartiers"]:
+        page = QuartierPage.objects.get(slug=quartier["slug"], locale__language_code="fr")
+        html = normalise_spaces(client.get(page.url).content.decode())
+        with translation.override("fr"):
+            for indicator in quartier["indicators"]:
+                value = format_number(Decimal(str(indicator["value"])))
+                if "change" in indicator["code"].split("-") and indicator["value"] > 0:
+                    value = "+" + value
+                assert f'<td class="portrait-table__number">{normalise_spaces(value)}</td>' in html, (
+                    quartier["slug"],
+                    indicator["code"],
+                )
+                assert indicator["source"].replace("'", "&#x27;") in html
+        # and nothing on the page that the export lacks
+        assert html.count('<th scope="row">') == len(quartier["indicators"])
+
+
+def test_exports_leave_out_unpublished_quartiers(client, planoise):
+    planoise.unpublish()
+    data = _json(client)
+    assert "planoise" not in [q["slug"] for q in data["quartiers"]]
+    assert all(row["quartier_slug"] != "planoise" for row in _csv(client))
