@@ -4,13 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from .base import BasePage
 
 
-class NewsIndexPage(BasePage):
-    """« Actualités »: the news, newest first."""
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """« Actualités »: the news, newest first, with its RSS and Atom feeds."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ArticlePage"]
@@ -20,10 +21,30 @@ class NewsIndexPage(BasePage):
         verbose_name = _("index des actualités")
         verbose_name_plural = _("index des actualités")
 
+    def articles(self):
+        return ArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
+    def feed_links(self, request=None):
+        from home.feeds import feed_links
+
+        return feed_links(self, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = ArticlePage.objects.child_of(self).live().public().order_by("-date")
+        context["articles"] = self.articles()
         return context
+
+    @path("flux/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from home.feeds import ArticleFeed
+
+        return ArticleFeed(self, "rss")(request)
+
+    @path("flux/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from home.feeds import ArticleFeed
+
+        return ArticleFeed(self, "atom")(request)
 
 
 class ArticlePage(BasePage):

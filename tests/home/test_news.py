@@ -1,0 +1,31 @@
+import pytest
+
+from home.models import ArticlePage, NewsIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news_index():
+    return NewsIndexPage.objects.get(locale__language_code="fr")
+
+
+def test_news_index_lists_live_articles_and_links_its_feeds(client, news_index):
+    html = client.get("/fr/actualites/").content.decode()
+    assert 'href="/fr/actualites/pole-metropolitain-besancon-dijon/"' in html
+    assert '<link rel="alternate" type="application/rss+xml" href="/fr/actualites/flux/rss/"' in html
+    assert '<link rel="alternate" type="application/atom+xml" href="/fr/actualites/flux/atom/"' in html
+
+
+@pytest.mark.parametrize(("kind", "content_type"), [("rss", "application/rss+xml"), ("atom", "application/atom+xml")])
+def test_news_feeds_hold_exactly_the_live_articles(client, news_index, kind, content_type):
+    draft = ArticlePage(title="Article en brouillon", slug="brouillon", summary="Pas encore publié", live=False)
+    news_index.add_child(instance=draft)
+    draft.save_revision()
+
+    response = client.get(f"/fr/actualites/flux/{kind}/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert "Besançon et Dijon créent un pôle métropolitain" in body
+    assert "Article en brouillon" not in body
