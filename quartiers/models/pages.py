@@ -1,15 +1,4 @@
-"""The city's priority (QPV) and fragile quartiers, with their portraits.
-
-A quartier's **portrait** is structured data: one :class:`Indicator` per figure, with its
-theme, unit, comparison values for Besançon and Grand Besançon Métropole, source and year.
-Labels, units, sources and notes go to translators; numbers, codes and years are copied
-unchanged into every translation (``override_translatable_fields``). The pages draw charts and
-tables from these rows and the index exports them as CSV and JSON.
-
-The « socle commun » of objectives shared by every quartier project is one translatable snippet
-(:class:`SharedObjectives`) that every :class:`QuartierPage` points to; social centres are
-translatable snippets (:class:`SocialCentre`) linked to the quartiers they serve.
-"""
+"""The quartier pages: QuartierIndexPage, QuartierPage (with its QuartierKind) and its social-centre links."""
 
 from decimal import Decimal
 
@@ -24,99 +13,20 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from home.locales import active_locale_id
 from home.models import BasePage
 
-from .blocks import ObjectiveStreamBlock, PriorityStreamBlock
+from ..blocks import PriorityStreamBlock
+from .localization import localized_all, localized_pages
+from .snippets import SharedObjectives, SocialCentre
 
 
 class QuartierKind(models.TextChoices):
     PRIORITY = "qpv", _("quartier prioritaire de la politique de la ville")
     FRAGILE = "fragile", _("quartier fragile")
-
-
-class IndicatorTheme(models.TextChoices):
-    """The groups of a portrait, in the order the pages show them."""
-
-    DEMOGRAPHY = "demographie", _("Démographie")
-    SOCIAL = "situation-sociale", _("Situation sociale")
-    HOUSING = "logement", _("Logement")
-    EDUCATION = "education", _("Éducation")
-    EMPLOYMENT = "emploi", _("Emploi")
-
-
-class SocialCentreKind(models.TextChoices):
-    CENTRE = "centre-social", _("centre social")
-    LIVING_SPACE = "espace-de-vie-sociale", _("espace de vie sociale")
-
-
-def localized_all(objects):
-    """The translations of translatable ``objects`` in the active language, in one query.
-
-    An object not translated yet stays in its own language. ``objects`` share one model.
-    """
-    objects = list(objects)
-    locale_id = active_locale_id()
-    missing = [obj.translation_key for obj in objects if obj.locale_id != locale_id]
-    if not missing:
-        return objects
-    model = type(objects[0])
-    translations = {
-        obj.translation_key: obj
-        for obj in model.objects.filter(translation_key__in=missing, locale_id=locale_id)
-    }
-    return [translations.get(obj.translation_key, obj) for obj in objects]
-
-
-@register_snippet
-class SharedObjectives(TranslatableMixin, models.Model):
-    """The « socle commun »: objectives every quartier project of the Contrat de Ville shares.
-
-    Written and translated once, shown on every quartier page.
-    """
-
-    title = models.CharField(_("titre"), max_length=200)
-    introduction = models.TextField(_("introduction"), blank=True)
-    axes = StreamField(ObjectiveStreamBlock(), verbose_name=_("axes et objectifs"), blank=True)
-
-    panels = [FieldPanel("title"), FieldPanel("introduction"), FieldPanel("axes")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("socle commun des projets de quartier")
-        verbose_name_plural = _("socles communs des projets de quartier")
-
-    def __str__(self):
-        return self.title
-
-
-@register_snippet
-class SocialCentre(TranslatableMixin, index.Indexed, models.Model):
-    """A social centre or « espace de vie sociale » (Contrat de Ville, article 11).
-
-    Centres sociaux hold the « animation globale » approval of the Caf du Doubs, espaces de vie
-    sociale the « animation locale » one. One centre may serve several quartiers.
-    """
-
-    name = models.CharField(_("nom"), max_length=200)
-    kind = models.CharField(_("type"), max_length=30, choices=SocialCentreKind.choices)
-    description = models.TextField(_("description"), blank=True)
-    website = models.URLField(_("site web"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("description"), FieldPanel("website")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("centre social ou espace de vie sociale")
-        verbose_name_plural = _("centres sociaux et espaces de vie sociale")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class QuartierIndexPage(RoutablePageMixin, BasePage):
@@ -142,7 +52,7 @@ class QuartierIndexPage(RoutablePageMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .views import index_context
+        from ..views import index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(index_context(self, request))
@@ -150,13 +60,13 @@ class QuartierIndexPage(RoutablePageMixin, BasePage):
 
     @path("donnees/csv/", name="data_csv")
     def data_csv(self, request):
-        from .exports import csv_response
+        from ..exports import csv_response
 
         return csv_response(self, request)
 
     @path("donnees/json/", name="data_json")
     def data_json(self, request):
-        from .exports import json_response
+        from ..exports import json_response
 
         return json_response(self, request)
 
@@ -319,7 +229,7 @@ class QuartierPage(BasePage):
         return localized_all(centres) if centres else []
 
     def get_context(self, request, *args, **kwargs):
-        from .views import quartier_context
+        from ..views import quartier_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(quartier_context(self, request))
@@ -329,23 +239,6 @@ class QuartierPage(BasePage):
     def index_page(self):
         parent = self.get_parent()
         return parent.specific if parent else None
-
-
-def localized_pages(pages):
-    """Pages in the active language where a live translation exists, in one query."""
-    if not pages:
-        return []
-    from wagtail.models import Page
-
-    locale_id = active_locale_id()
-    keys = [page.translation_key for page in pages if page.locale_id != locale_id]
-    if not keys:
-        return pages
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.filter(translation_key__in=keys, locale_id=locale_id).live().specific()
-    }
-    return [translations.get(page.translation_key, page) for page in pages]
 
 
 class QuartierSocialCentre(Orderable):
@@ -364,77 +257,3 @@ class QuartierSocialCentre(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("centre social du quartier")
         verbose_name_plural = _("centres sociaux du quartier")
-
-
-class Indicator(TranslatableMixin, Orderable):
-    """One figure of a quartier's portrait.
-
-    ``code`` names the measure the same way in every quartier (``population``,
-    ``median-disposable-income``…): it lines the quartiers up in the comparison table and in the
-    exports. Numbers, code and year are synchronised to translations, never translated.
-    """
-
-    page = ParentalKey(QuartierPage, on_delete=models.CASCADE, related_name="indicators")
-    theme = models.CharField(_("thème"), max_length=20, choices=IndicatorTheme.choices)
-    code = models.SlugField(
-        _("code"),
-        max_length=80,
-        help_text=_("Identifiant de la mesure, identique d'un quartier à l'autre (ex. « population »)."),
-    )
-    label = models.CharField(_("libellé"), max_length=255)
-    value = models.DecimalField(_("valeur"), max_digits=14, decimal_places=2)
-    unit = models.CharField(
-        _("unité"), max_length=40, blank=True, help_text=_("Ex. habitants, %, €, €/m², logements, élèves, rang.")
-    )
-    besancon_value = models.DecimalField(
-        _("valeur pour Besançon"), max_digits=14, decimal_places=2, null=True, blank=True
-    )
-    gbm_value = models.DecimalField(
-        _("valeur pour Grand Besançon Métropole"), max_digits=14, decimal_places=2, null=True, blank=True
-    )
-    source = models.CharField(_("source"), max_length=200)
-    year = models.CharField(_("année"), max_length=20, help_text=_("Ex. 2021, ou 2020-2021 pour une année scolaire."))
-    note = models.CharField(_("précision"), max_length=300, blank=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("theme"), FieldPanel("code")]),
-        FieldPanel("label"),
-        FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]),
-        FieldRowPanel([FieldPanel("besancon_value"), FieldPanel("gbm_value")]),
-        FieldRowPanel([FieldPanel("source"), FieldPanel("year")]),
-        FieldPanel("note"),
-    ]
-    # Figures are facts: copied to every translation, and translators cannot override them.
-    override_translatable_fields = [
-        SynchronizedField(name, overridable=False)
-        for name in ("theme", "code", "value", "besancon_value", "gbm_value", "year")
-    ]
-    api_fields = [
-        APIField("theme"),
-        APIField("code"),
-        APIField("label"),
-        APIField("value"),
-        APIField("unit"),
-        APIField("besancon_value"),
-        APIField("gbm_value"),
-        APIField("source"),
-        APIField("year"),
-        APIField("note"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("chiffre du portrait")
-        verbose_name_plural = _("chiffres du portrait")
-        ordering = ["sort_order"]
-
-    def __str__(self):
-        return f"{self.label} : {self.value} {self.unit}".strip()
-
-    @property
-    def has_comparison(self):
-        return self.besancon_value is not None or self.gbm_value is not None
-
-    @property
-    def is_rank(self):
-        """A national ranking (« rank » in its code): shown in tables, not drawn as a bar."""
-        return "rank" in self.code.split("-")

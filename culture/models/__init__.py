@@ -1,0 +1,26 @@
+"""The city's cultural places, existing or planned by the programme.
+
+``CultureIndexPage`` (/fr/culture/) shows every place on the site's own map (``home.maps``) with
+the list as its text equivalent, filterable by kind and status with a plain GET form.
+``CulturalPlacePage`` holds what a visitor needs: what the place is and whether it exists yet,
+where it is, how to get there, its accessibility, and the proposals that concern it.
+
+The relation to proposals is stored once, on the programme side (a link model whose foreign key
+to ``CulturalPlacePage`` has ``related_name="proposal_links"``): a place lists its proposals by
+following that relation back, so nobody types the same fact twice.
+"""
+
+from .choices import PlaceKind, PlaceStatus, StepFreeAccess, _degree_validators
+from .place import TEXT_FEATURES, CulturalPlacePage
+from .index import CultureIndexPage, PlaceEntry, PlaceFilterForm
+
+__all__ = [
+    "TEXT_FEATURES",
+    "CulturalPlacePage",
+    "CultureIndexPage",
+    "PlaceEntry",
+    "PlaceFilterForm",
+    "PlaceKind",
+    "PlaceStatus",
+    "StepFreeAccess",
+]

@@ -1,0 +1,46 @@
+"""The programme: its axes, their proposals and open questions.
+
+Tree: ``ProgrammeIndexPage`` → ``AxisPage`` → ``ProposalPage`` / ``QuestionPage``.
+
+A proposal's themes, quartiers, cultural places and related proposals are inline relation models
+(``Orderable`` + ``ParentalKey``): they are saved in the page's revisions, so they appear in its
+public history, and wagtail-localize copies them into each translation (synchronised fields).
+The copies keep pointing at the source-language theme or page; ``programme.localization``
+resolves them to the reader's language at display time, by translation key, in one query per
+kind of object.
+
+Each quartier and cultural place lists the proposals that concern it through the reverse
+relation ``proposal_links`` (and the open questions through ``question_links``); prefer
+``programme.queries.proposals_concerning(page)``, which also handles translations and drafts.
+"""
+
+# Imported in the order the models were defined in the former single module, so that Django
+# and Wagtail register them (``apps.get_models()``, ``get_page_models()``) in the same order.
+from .index import ProgrammeIndexPage  # isort: skip
+from .axis import AxisPage  # isort: skip
+from .proposal import REFERENCE_PATTERN, ProposalPage
+from .question import QuestionPage
+from .relations import (
+    ProposalPlace,
+    ProposalQuartier,
+    ProposalTheme,
+    QuestionPlace,
+    QuestionQuartier,
+    QuestionTheme,
+    RelatedProposal,
+)
+
+__all__ = [
+    "AxisPage",
+    "ProgrammeIndexPage",
+    "ProposalPage",
+    "ProposalPlace",
+    "ProposalQuartier",
+    "ProposalTheme",
+    "QuestionPage",
+    "QuestionPlace",
+    "QuestionQuartier",
+    "QuestionTheme",
+    "REFERENCE_PATTERN",
+    "RelatedProposal",
+]

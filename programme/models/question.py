@@ -1,0 +1,52 @@
+"""An open question of the programme and its lines of thought."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.models import BasePage
+
+
+class QuestionPage(BasePage):
+    """An open question of the programme, with the lines of thought it opens."""
+
+    lines_of_thought = StreamField(
+        [
+            (
+                "line",
+                blocks.TextBlock(
+                    label=_("piste"),
+                    help_text=_("Une piste de réflexion, en une ou deux phrases."),
+                ),
+            )
+        ],
+        verbose_name=_("pistes de réflexion"),
+        blank=True,
+    )
+
+    parent_page_types = ["programme.AxisPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("lines_of_thought"),
+        InlinePanel("theme_links", label=_("Thème"), heading=_("Thèmes")),
+        InlinePanel("quartier_links", label=_("Quartier concerné"), heading=_("Quartiers concernés")),
+        InlinePanel("place_links", label=_("Lieu culturel concerné"), heading=_("Lieux culturels concernés")),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("lines_of_thought")]
+    api_fields = [*BasePage.api_fields, APIField("lines_of_thought")]
+
+    class Meta:
+        verbose_name = _("question ouverte")
+        verbose_name_plural = _("questions ouvertes")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..queries import question_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(question_page_context(self, request))
+        return context
