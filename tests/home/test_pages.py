@@ -211,3 +211,11 @@ def test_home_page_shows_the_flagship_proposals(client):
     for proposal in flagships:
         assert f'href="{proposal.url}"' in html
     assert "Nos propositions phares" in html
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images"])
+def test_api_refuses_offsets_out_of_range_with_400(client, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/", {"offset": "9" * 40})
+    assert response.status_code == 400
+    assert "offset must be at most" in response.json()["message"]
+    assert client.get(f"/api/v2/{endpoint}/", {"offset": "2"}).status_code == 200
