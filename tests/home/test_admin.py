@@ -1,0 +1,46 @@
+"""The communications team's screens for what the home app owns."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from home.models import ArticlePage, NewsIndexPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("model", ["standardpage", "contactpage"])
+def test_add_forms_render_under_the_home_page(admin_client, home_page, model):
+    response = admin_client.get(f"/admin/pages/add/home/{model}/{home_page.pk}/")
+    # The contact page exists already and is limited to one per home page.
+    assert response.status_code == (200 if model == "standardpage" else 302)
+
+
+def test_edit_forms_render_for_every_home_page_type(admin_client, home_page):
+    for page in (
+        home_page,
+        StandardPage.objects.first(),
+        NewsIndexPage.objects.first(),
+        ArticlePage.objects.first(),
+    ):
+        response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, page
+        assert "Partage et référencement" in response.content.decode()
+
+
+def test_preview_renders(admin_client, home_page):
+    page = StandardPage.objects.get(slug="a-propos")
+    response = admin_client.get(f"/admin/pages/{page.pk}/edit/preview/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/admin/settings/home/sitesettings/", "/admin/settings/home/navigationsettings/", "/admin/snippets/home/theme/"])
+def test_settings_and_snippets_screens_render(admin_client, url):
+    response = admin_client.get(url, follow=True)
+    assert response.status_code == 200
