@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: install browser run test migrations-check demo-check clean
+.PHONY: install browser messages messages-check run test migrations-check demo-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,14 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	touch $@
 
 install: $(VENV)/.installed
+
+## the interface translations (locale/*/LC_MESSAGES/django.po), compiled to .mo files (not committed)
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+## the committed catalogues hold exactly the strings of the code, all translated
+messages-check: install
+	$(MANAGE) check_translation_catalogues
 
 ## Debian's Chromium and ChromeDriver for the browser tests (installed when missing and root;
 ## without them those tests are skipped, or fail when REQUIRE_BROWSER=1)
@@ -30,14 +38,14 @@ browser:
 	fi
 
 ## make run: create the venv, install, migrate, load the demo content, serve on 127.0.0.1:$(PORT)
-run: install
+run: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) create_dev_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## make test: the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
-test: install browser
+test: install messages browser
 	$(BIN)/python -m pytest
 
 migrations-check: install

@@ -5,6 +5,7 @@ so every test sees the real site; each test runs in a transaction rolled back at
 """
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale, Site
 
 from home.demo_content import load_all
@@ -29,3 +30,10 @@ def home_page(site):
 @pytest.fixture
 def locale_fr(db):
     return Locale.objects.get(language_code="fr")
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """A request to /en/ leaves English active in the thread: start each test in French."""
+    yield
+    translation.activate("fr")
