@@ -35,3 +35,38 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_production_passes_django_deployment_checks():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _production_value(expression, **env):
+    code = (
+        "import django, importlib; django.setup(); from django.conf import settings; "
+        f"print({expression})"
+    )
+    clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env={**clean_env, **PRODUCTION_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_search_backend_follows_the_environment():
+    backend = "settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']"
+    importable = f"importlib.import_module({backend}) and {backend}"
+    assert _production_value(importable) == "wagtail.search.backends.database"
+    assert (
+        _production_value(importable, ELASTICSEARCH_URL="http://127.0.0.1:9200")
+        == "wagtail.search.backends.elasticsearch9"
+    )
+    assert (
+        _production_value(importable, OPENSEARCH_URL="http://127.0.0.1:9200")
+        == "wagtail.search.backends.opensearch3"
+    )
+    assert _production_value("settings.CACHES['default']['BACKEND']", CACHE_URL="redis://127.0.0.1:6379/1") == (
+        "django.core.cache.backends.redis.RedisCache"
+    )
