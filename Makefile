@@ -18,8 +18,16 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 install: $(VENV)/.installed
 
 ## the interface translations (locale/*/LC_MESSAGES/django.po), compiled to .mo files (not committed)
+## (needs GNU gettext's msgfmt: installed from Debian's packages when missing and root)
 messages: install
-	$(MANAGE) compilemessages --ignore=.venv -v0
+	@if ! command -v msgfmt >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		else \
+			echo "gettext is missing (apt-get install gettext): the interface stays in French" >&2; \
+		fi; \
+	fi
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=.venv -v0; fi
 
 ## the committed catalogues hold exactly the strings of the code, all translated
 messages-check: install
