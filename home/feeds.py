@@ -8,18 +8,26 @@ FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 FEED_MIME_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 
 
-class ArticleFeed(Feed):
-    """The live articles of one news index, newest first."""
+class SiteFeed(Feed):
+    """A feed of one object (a news index, a filtered list of proposals) in RSS or Atom.
 
-    def __init__(self, index, kind):
+    Django's ``Feed`` is a view configured by its class; ours are built per request around the
+    object the routable page already holds, and keep the request to build absolute URLs.
+    """
+
+    def __init__(self, source, kind):
         super().__init__()
-        self.index = index
+        self.source = source
         self.kind = kind
         self.feed_type = FEED_TYPES[kind]
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        return self.index
+        return self.source
+
+
+class ArticleFeed(SiteFeed):
+    """The live articles of one news index, newest first."""
 
     def title(self, index):
         return _("%(title)s — Nous sommes tous Besançon") % {"title": index.title}

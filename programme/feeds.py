@@ -6,29 +6,16 @@ proposals, most recently published first; an item's date is its last publication
 proposal rises to the top. ``feed_links`` gives the ``<link rel="alternate">`` of each page.
 """
 
-from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from home.feeds import FEED_MIME_TYPES, SiteFeed
 
 from .exports import bad_filter_response
 from .listing import ProposalListing
 
-FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
-FEED_MIME_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 
-
-class ProposalFeed(Feed):
+class ProposalFeed(SiteFeed):
     """A feed of the proposals a ``ProposalListing`` selects."""
-
-    def __init__(self, listing, kind):
-        super().__init__()
-        self.listing = listing
-        self.kind = kind
-        self.feed_type = FEED_TYPES[kind]
-
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return self.listing
 
     def title(self, listing):
         return feed_title(listing)
