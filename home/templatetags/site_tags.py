@@ -69,11 +69,11 @@ def _menu_items(context, field):
 
 
 def _localize_pages(pages, locale_id):
-    """Map each page's id to its translation in the active language, in one query."""
+    """Map each page's id to its live translation in the active language, in one query."""
     keys = {page.translation_key: page.pk for page in pages if page.locale_id != locale_id}
     if not keys:
         return {}
-    translations = Page.objects.filter(translation_key__in=keys, locale_id=locale_id)
+    translations = Page.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
     return {keys[t.translation_key]: t for t in translations}
 
 
@@ -113,7 +113,6 @@ def language_links(context):
         by_locale = {
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True).live().select_related("locale")
-            if p.pk != page.pk or p.live
         }
         for code, name in settings.LANGUAGES:
             target = by_locale.get(code)
