@@ -219,3 +219,26 @@ def test_api_refuses_offsets_out_of_range_with_400(client, endpoint):
     assert response.status_code == 400
     assert "offset must be at most" in response.json()["message"]
     assert client.get(f"/api/v2/{endpoint}/", {"offset": "2"}).status_code == 200
+
+
+def test_menu_links_follow_the_language_and_fall_back_to_french(client, home_page):
+    from wagtail.models import Locale
+
+    from programme.models import ProgrammeIndexPage
+
+    english = Locale.objects.get(language_code="en")
+    english_home = home_page.copy_for_translation(english)
+    english_home.save_revision().publish()
+    programme = ProgrammeIndexPage.objects.get(locale__language_code="fr")
+    english_programme = programme.copy_for_translation(english)
+    english_programme.title = "The programme"
+    english_programme.save_revision().publish()
+    culture_draft = programme.get_siblings().get(slug="culture").specific.copy_for_translation(english)
+    culture_draft.title = "Culture (draft)"
+    culture_draft.save_revision()  # never published
+
+    html = client.get("/en/").content.decode()
+    menu = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="/en/programme/">The programme</a>' in menu
+    assert '<a href="/fr/culture/">Les lieux culturels</a>' in menu
+    assert "Culture (draft)" not in menu
