@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
 from .diff import WordDiff
-from .localization import by_translation_key
+from home.localization import by_translation_key
 
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import Theme
 
-from .localization import by_translation_key, default_locale
+from home.localization import by_translation_key, default_locale
 
 PARAMETERS = ("axe", "theme", "quartier", "lieu", "phare")
 FLAGSHIP_VALUES = {"oui": True, "non": False}

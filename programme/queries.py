@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from home.models import Theme
 
-from .localization import by_translation_key, default_locale, localize_list
+from home.localization import by_translation_key, default_locale, localize_list
 
 
 def _models():

@@ -9,14 +9,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from home.localization import localized
+from home.maps import BESANCON_BOUNDS, DEFAULT_LANDMARKS, GeoBounds, MapPoint, build_map
+
 from .charts import build_chart, display_value, is_change
 from .formatting import format_number, format_signed
-from .models import IndicatorTheme, QuartierKind, localized_all
-
-try:  # the shared map component (home/maps.py); the pages work without it
-    from home.maps import BESANCON_BOUNDS, DEFAULT_LANDMARKS, GeoBounds, MapPoint, build_map
-except ImportError:  # pragma: no cover - only while the component does not exist
-    build_map = None
+from .models import IndicatorTheme, QuartierKind, SharedObjectives
 
 #: The figures of the comparison table of the index, in this order (codes of Indicator).
 COMPARISON_CODES = [
@@ -118,8 +116,6 @@ def _landmarks(quartier_names):
 
 def quartiers_map(quartiers, request, *, title, description, highlight=None, numbered=True):
     """The shared SVG map with one point per quartier (linked, unless one is highlighted)."""
-    if build_map is None:
-        return None
     points = [
         MapPoint(
             label=quartier.title,
@@ -150,7 +146,7 @@ def quartier_context(page, request):
     index = page.index_page
     context = {
         "portrait": portrait_groups(page.title, indicators),
-        "shared_objectives": localized_all([shared])[0] if shared else None,
+        "shared_objectives": localized([shared], SharedObjectives.objects.all())[0] if shared else None,
         "social_centres": page.get_social_centres(),
         "proposals": page.get_proposals(),
         "questions": page.get_questions(),

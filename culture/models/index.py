@@ -57,10 +57,8 @@ class CultureIndexPage(BasePage):
     def map_landmarks(self):
         """Orientation names for the maps: the quartiers of the site when they have a position
         (the quartiers section), plus the default names that are not quartiers."""
-        try:
-            from quartiers.models import QuartierPage
-        except ImportError:  # pragma: no cover - the quartiers app is part of the project
-            return list(DEFAULT_LANDMARKS)
+        from quartiers.models import QuartierPage
+
         quartiers = [
             Landmark(quartier.title, quartier.latitude, quartier.longitude)
             for quartier in QuartierPage.objects.live().public().filter(locale_id=self.locale_id)

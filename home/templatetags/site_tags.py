@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.locales import active_locale_id
+from home.localization import localized
 from home.models import NavigationSettings
 
 register = template.Library()
@@ -49,12 +49,14 @@ def _menu_items(context, field):
     navigation = NavigationSettings.for_request(request)
     current = context.get("page")
     pages = [block.value["page"] for block in getattr(navigation, field) if block.value["page"]]
-    localized = _localize_pages(pages, active_locale_id())
+    translations = {
+        source.pk: page for source, page in zip(pages, localized(pages, Page.objects.live()), strict=True)
+    }
     items = []
     for block in getattr(navigation, field):
         link = block.value
         if link["page"]:
-            page = localized.get(link["page"].pk, link["page"])
+            page = translations[link["page"].pk]
             if not page.live:
                 continue
             url = page.get_url(request=context.get("request"))
@@ -66,15 +68,6 @@ def _menu_items(context, field):
             url, text, is_current = link["url"], link["text"], False
         items.append({"url": url, "text": text, "is_current": is_current})
     return items
-
-
-def _localize_pages(pages, locale_id):
-    """Map each page's id to its live translation in the active language, in one query."""
-    keys = {page.translation_key: page.pk for page in pages if page.locale_id != locale_id}
-    if not keys:
-        return {}
-    translations = Page.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
-    return {keys[t.translation_key]: t for t in translations}
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)

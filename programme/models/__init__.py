@@ -5,7 +5,7 @@ Tree: ``ProgrammeIndexPage`` → ``AxisPage`` → ``ProposalPage`` / ``QuestionP
 A proposal's themes, quartiers, cultural places and related proposals are inline relation models
 (``Orderable`` + ``ParentalKey``): they are saved in the page's revisions, so they appear in its
 public history, and wagtail-localize copies them into each translation (synchronised fields).
-The copies keep pointing at the source-language theme or page; ``programme.localization``
+The copies keep pointing at the source-language theme or page; ``home.localization``
 resolves them to the reader's language at display time, by translation key, in one query per
 kind of object.
 

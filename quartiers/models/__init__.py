@@ -10,11 +10,10 @@ The « socle commun » of objectives shared by every quartier project is one tra
 (:class:`SharedObjectives`) that every :class:`QuartierPage` points to; social centres are
 translatable snippets (:class:`SocialCentre`) linked to the quartiers they serve.
 
-The models live in one module per kind of thing (``snippets``, ``pages``, ``portrait``), with
-the translation helpers in ``localization``; every public name is re-exported here.
+The models live in one module per kind of thing (``snippets``, ``pages``, ``portrait``); every
+public name is re-exported here. Translations are resolved by ``home.localization``.
 """
 
-from .localization import localized_all, localized_pages
 from .pages import QuartierIndexPage, QuartierKind, QuartierPage, QuartierSocialCentre
 from .portrait import Indicator, IndicatorTheme
 from .snippets import SharedObjectives, SocialCentre, SocialCentreKind
@@ -29,6 +28,4 @@ __all__ = [
     "SharedObjectives",
     "SocialCentre",
     "SocialCentreKind",
-    "localized_all",
-    "localized_pages",
 ]

@@ -17,10 +17,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.localization import localized
 from home.models import BasePage
 
 from ..blocks import PriorityStreamBlock
-from .localization import localized_all, localized_pages
 from .snippets import SharedObjectives, SocialCentre
 
 
@@ -191,42 +191,23 @@ class QuartierPage(BasePage):
         return self.latitude is not None and self.longitude is not None
 
     def get_proposals(self):
-        """The live proposals of the programme that concern this quartier, in its language.
+        """The live proposals of the programme that concern this quartier, in its language."""
+        from programme.queries import proposals_concerning
 
-        The programme app owns the relation (``proposal_links`` on this page, each with a
-        ``proposal``) and the query that resolves translations; without them this is empty.
-        """
-        if not self.pk:
-            return []
-        try:
-            from programme.queries import proposals_concerning
-        except ImportError:
-            return self._linked_pages("proposal_links", "proposal")
-        return list(proposals_concerning(self))
+        return list(proposals_concerning(self)) if self.pk else []
 
     def get_questions(self):
         """The programme's live open questions that concern this quartier, in its language."""
-        if not self.pk:
-            return []
-        try:
-            from programme.queries import questions_concerning
-        except ImportError:
-            return self._linked_pages("question_links", "question")
-        return list(questions_concerning(self))
+        from programme.queries import questions_concerning
 
-    def _linked_pages(self, relation, field):
-        """Fallback while the programme has no query of its own: raw reverse links, localised."""
-        if not hasattr(self, relation):
-            return []
-        links = getattr(self, relation).select_related(field).order_by(f"{field}__path")
-        return localized_pages([getattr(link, field) for link in links if getattr(link, field).live])
+        return list(questions_concerning(self)) if self.pk else []
 
     def get_social_centres(self):
         links = self.social_centre_links.all()
         if self.pk and hasattr(links, "select_related"):
             links = links.select_related("social_centre")
         centres = [link.social_centre for link in links if link.social_centre_id]
-        return localized_all(centres) if centres else []
+        return localized(centres, SocialCentre.objects.all())
 
     def get_context(self, request, *args, **kwargs):
         from ..views import quartier_context

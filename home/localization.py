@@ -1,12 +1,14 @@
-"""Resolving linked objects to the reader's language.
+"""Resolving translatable objects (pages, snippets) to the reader's language, in one query.
 
-wagtail-localize copies a proposal's relation rows into each translation unchanged, so an
-English proposal still links to the French theme or quartier page. These helpers find, in one
-query, the version of each linked object in the wanted locale, falling back to the default
-(source) locale when it has not been translated yet.
+wagtail-localize copies a page's relation rows into each translation unchanged, so an English
+proposal still links to the French theme or quartier page, and the menus point at French pages.
+These helpers find the version of each object in the wanted locale, falling back to the object
+itself or to the default (source) locale when it has not been translated yet.
 """
 
 from wagtail.models import Locale
+
+from home.locales import active_locale_id
 
 
 def default_locale():
@@ -50,3 +52,18 @@ def localize_list(objects, queryset, locale, fallback=None):
             result.append(found)
     return result
 
+
+
+def localized(objects, queryset, locale_id=None):
+    """``objects``, each swapped for its version in ``queryset`` in the active language.
+
+    An object with no such version (not translated yet, or not live when ``queryset`` holds live
+    pages only) stays as it is. Order is kept. One query, none when all are in that language.
+    """
+    objects = list(objects)
+    locale_id = locale_id or active_locale_id()
+    keys = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
+    if not keys:
+        return objects
+    found = {obj.translation_key: obj for obj in queryset.filter(translation_key__in=keys, locale_id=locale_id)}
+    return [found.get(obj.translation_key, obj) if obj.locale_id != locale_id else obj for obj in objects]
