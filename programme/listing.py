@@ -52,6 +52,17 @@ class Facet:
         return f"filtre-{self.name}"
 
 
+def _sorted_options(objects_by_key, label_attribute):
+    """One option per object (by slug), sorted by ``_sort_key``."""
+    return sorted(
+        (
+            Option(obj.slug, getattr(obj, label_attribute), key=key, obj=obj)
+            for key, obj in objects_by_key.items()
+        ),
+        key=_sort_key,
+    )
+
+
 class ProposalListing:
     """The proposals of one programme index, as selected by the index's filters."""
 
@@ -86,28 +97,19 @@ class ProposalListing:
                 "theme",
                 _("Thème"),
                 _("Tous les thèmes"),
-                sorted(
-                    (Option(t.slug, t.name, key=k, obj=t) for k, t in themes.items()),
-                    key=_sort_key,
-                ),
+                _sorted_options(themes, "name"),
             ),
             "quartier": Facet(
                 "quartier",
                 _("Quartier"),
                 _("Tous les quartiers"),
-                sorted(
-                    (Option(q.slug, q.title, key=k, obj=q) for k, q in quartiers.items()),
-                    key=_sort_key,
-                ),
+                _sorted_options(quartiers, "title"),
             ),
             "lieu": Facet(
                 "lieu",
                 _("Lieu culturel"),
                 _("Tous les lieux"),
-                sorted(
-                    (Option(p.slug, p.title, key=k, obj=p) for k, p in places.items()),
-                    key=_sort_key,
-                ),
+                _sorted_options(places, "title"),
             ),
             "phare": Facet(
                 "phare",
