@@ -25,7 +25,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
-from home.demo_content import load_all  # noqa: E402
+from demo.loader import load_all  # noqa: E402
 
 
 def main():

@@ -6,7 +6,7 @@ Usage: .venv/bin/python benchmarks/snapshot_site.py OUT_DIR
 Builds a throw-away SQLite database with the demo content, then writes one file per URL: every
 page of the sitemap in the three language trees, each page's sub-routes (exports, feeds, the
 history of each proposal), filtered lists, the search page, the API and the sitemap. Values that
-change on every load (timestamps, ids, CSRF tokens, revision ids) are blanked so that two loads
+change on every load (timestamps, database ids, CSRF tokens) are blanked so that two loads
 of the same code give the same files.
 """
 
@@ -34,7 +34,11 @@ VOLATILE = [
     (re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'), 'name="csrfmiddlewaretoken" value="…"'),
     (re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:?\d{2}|Z)?"), "<datetime>"),
     (re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}"), "<datetime>"),
-    (re.compile(r"\b\d{1,2}(er)? \w+ \d{4}( à \d{1,2}:\d{2})?"), "<date>"),
+    (re.compile(r"\b\d{1,2}(er)? \w+ \d{4}((,| à) \d{1,2}:\d{2})?"), "<date>"),
+    # Database ids follow the order pages were created in, not what they are.
+    (re.compile(r'"id": \d+'), '"id": <id>'),
+    (re.compile(r'"id": "[0-9a-f-]{36}"'), '"id": "<uuid>"'),
+    (re.compile(r"/api/v2/(pages|images)/\d+/"), r"/api/v2/\1/<id>/"),
 ]
 
 SUBROUTES = {

@@ -1,13 +1,13 @@
 """Demo content of the culture section: the places of ``demo_data/culture.yaml``.
 
-Called by ``manage.py load_demo_content`` (see ``home.demo_content``) after the home loader has
-created the culture index, and before the programme, whose proposals link to these places.
+Called by ``manage.py load_demo_content`` (see ``demo.loader``) after the home page exists, and
+before the programme, whose proposals link to these places.
 Idempotent: places are found again by their slug; a second run publishes only what changed.
 """
 
 from decimal import Decimal
 
-from home.demo_content import paragraphs_to_body
+from home.blocks import paragraphs_to_body
 
 COORDINATE_PLACES = Decimal("0.000001")
 
@@ -47,12 +47,7 @@ def load(loader):
     from culture.models import CulturalPlacePage, CultureIndexPage
 
     data = loader.read_data("culture", "culture.yaml")
-    index = next(
-        (page for page in loader.home.get_children().specific() if isinstance(page, CultureIndexPage)),
-        None,
-    )
-    if index is None:
-        raise RuntimeError("The culture index page is missing: load the home content first.")
+    index = loader.upsert_section_index(CultureIndexPage, data["index"], paragraphs_to_body(data["index"].get("body")))
     for place in data["places"]:
         fields = place_fields(place)
         validate(CulturalPlacePage, fields)

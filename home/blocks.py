@@ -175,3 +175,20 @@ class BaseStreamBlock(blocks.StreamBlock):
     key_figure = KeyFigureBlock()
     link_list = LinkListBlock()
     call_to_action = CallToActionBlock()
+
+
+def paragraphs_to_body(paragraphs):
+    """``BaseStreamBlock`` data from plain paragraphs (or ``{block_type: value}`` dicts).
+
+    For content written outside the editor: the demo data files and imports.
+    """
+    body = []
+    for item in paragraphs or []:
+        if isinstance(item, str):
+            body.append(("paragraph", f"<p>{item}</p>"))
+        else:
+            ((block_type, value),) = item.items()
+            if block_type == "paragraph" and not str(value).lstrip().startswith("<"):
+                value = f"<p>{value}</p>"
+            body.append((block_type, value))
+    return body

@@ -6,6 +6,7 @@ every tree goes through the « Relecture » workflow, approved by « Validation 
 Run by ``manage.py setup_editorial`` and by ``load_demo_content``; safe to run again.
 """
 
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -18,6 +19,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.snippets.models import get_snippet_models
 
 WRITERS = "Rédaction"
 REVIEWERS = "Validation"
@@ -35,16 +37,12 @@ COLLECTION_PERMISSIONS = {
     TRANSLATORS: ["choose_image", "choose_document"],
 }
 MODEL_PERMISSIONS = {
-    WRITERS: [("wagtailadmin", "access_admin"), ("home", "add_theme"), ("home", "change_theme")],
-    REVIEWERS: [
-        ("wagtailadmin", "access_admin"),
-        ("home", "add_theme"),
-        ("home", "change_theme"),
-        ("home", "delete_theme"),
-        ("wagtail_localize", "submit_translation"),
-    ],
+    WRITERS: [("wagtailadmin", "access_admin")],
+    REVIEWERS: [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")],
     TRANSLATORS: [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")],
 }
+#: What each group may do with every snippet the sections register (themes, social centres…).
+SNIPPET_ACTIONS = {WRITERS: ["add", "change"], REVIEWERS: ["add", "change", "delete"], TRANSLATORS: []}
 
 
 def _permission(app_label, codename):
@@ -70,6 +68,13 @@ def ensure_editorial_setup():
                 group=group, collection=root_collection, permission=_permission(app_label, codename)
             )
         group.permissions.add(*(_permission(app, codename) for app, codename in MODEL_PERMISSIONS[name]))
+        group.permissions.add(
+            *(
+                _permission(model._meta.app_label, get_permission_codename(action, model._meta))
+                for model in get_snippet_models()
+                for action in SNIPPET_ACTIONS[name]
+            )
+        )
 
     task, _created = GroupApprovalTask.objects.get_or_create(
         name="Validation par l'équipe Validation", defaults={"active": True}

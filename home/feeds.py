@@ -1,19 +1,21 @@
-"""RSS and Atom feeds of the news (``/fr/actualites/flux/rss/`` and ``flux/atom/``)."""
+"""The feed base every section's RSS and Atom feeds share.
+
+Django's ``Feed`` is a view configured by its class; ours are built per request around the
+object the routable page already holds (a news index, a filtered list of proposals), keep the
+request to build absolute URLs, and read items' dates from Wagtail's publication dates.
+A routable page that serves feeds names its routes ``feed_rss`` and ``feed_atom``.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.translation import gettext as _
+from django.utils.http import urlencode
 
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 FEED_MIME_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 
 
 class SiteFeed(Feed):
-    """A feed of one object (a news index, a filtered list of proposals) in RSS or Atom.
-
-    Django's ``Feed`` is a view configured by its class; ours are built per request around the
-    object the routable page already holds, and keep the request to build absolute URLs.
-    """
+    """A feed of one object in RSS (``kind="rss"``) or Atom (``kind="atom"``) whose items are pages."""
 
     def __init__(self, source, kind):
         super().__init__()
@@ -24,25 +26,6 @@ class SiteFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         self.request = request
         return self.source
-
-
-class ArticleFeed(SiteFeed):
-    """The live articles of one news index, newest first."""
-
-    def title(self, index):
-        return _("%(title)s — Nous sommes tous Besançon") % {"title": index.title}
-
-    def link(self, index):
-        return index.get_url(request=self.request)
-
-    def feed_url(self, index):
-        return index.get_url(request=self.request) + index.reverse_subpage(f"feed_{self.kind}")
-
-    def description(self, index):
-        return index.summary
-
-    def items(self, index):
-        return index.articles()[:50]
 
     def item_title(self, item):
         return item.title
@@ -63,10 +46,24 @@ class ArticleFeed(SiteFeed):
         return item.last_published_at
 
 
-def feed_links(index, request=None):
-    """``<link rel="alternate">`` entries (Atom, RSS) of a news index, as dicts."""
-    base = index.get_url(request=request)
-    return [
-        {"type": FEED_MIME_TYPES[kind], "href": base + index.reverse_subpage(f"feed_{kind}"), "kind": kind}
-        for kind in ("atom", "rss")
-    ]
+def feed_url(page, kind, request=None, query_string=""):
+    """The address of ``page``'s feed of ``kind`` (``rss`` or ``atom``); ``None`` if not routable."""
+    base = page.get_url(request=request)
+    if base is None:
+        return None
+    return base + page.reverse_subpage(f"feed_{kind}") + query_string
+
+
+def feed_links(page, request=None, **filters):
+    """``<link rel="alternate">`` entries (Atom, then RSS) of ``page``'s feeds, as dicts."""
+    if page is None:
+        return []
+    query = {name: value for name, value in filters.items() if value}
+    query_string = f"?{urlencode(query)}" if query else ""
+    links = []
+    for kind in ("atom", "rss"):
+        href = feed_url(page, kind, request, query_string)
+        if href is None:
+            return []
+        links.append({"type": FEED_MIME_TYPES[kind], "href": href, "kind": kind})
+    return links

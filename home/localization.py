@@ -1,27 +1,74 @@
-"""Resolving translatable objects (pages, snippets) to the reader's language, in one query.
+"""Showing translatable objects (pages, snippets) in the reader's language: the one place where
+the rule "not translated yet ⇒ show the source" lives.
 
 wagtail-localize copies a page's relation rows into each translation unchanged, so an English
 proposal still links to the French theme or quartier page, and the menus point at French pages.
-These helpers find the version of each object in the wanted locale, falling back to the object
-itself or to the default (source) locale when it has not been translated yet.
+Every caller resolves such objects here, by translation key, in one query per kind of object:
+
+- :func:`localized` — a list of objects, each in the wanted language; when an object has no
+  version in that language it is shown in the source language (``missing="source"``), or left
+  out (``missing="drop"``, for lists of links where a page that is not live must not appear);
+- :func:`translations_by_key` — ``translation_key`` → object, for a listing that resolves many
+  rows against the same few objects (facets, cards) without a query per row;
+- :func:`language_code_of`, :func:`active_locale` — locale look-ups without a query per page.
 """
 
+from django.utils import translation
 from wagtail.models import Locale
 
-from home.locales import active_locale_id
+SOURCE = "source"
+DROP = "drop"
+
+_codes_by_id = {}
 
 
-def default_locale():
+def _locale_codes():
+    """``{locale id: language code}``, kept per process: locales are created once, never changed."""
+    if not _codes_by_id:
+        _codes_by_id.update(Locale.objects.values_list("id", "language_code"))
+    return _codes_by_id
+
+
+def language_code_of(locale_id):
+    codes = _locale_codes()
+    if locale_id not in codes:
+        codes.clear()
+        codes = _locale_codes()
+    return codes.get(locale_id)
+
+
+def active_locale_id():
+    """The id of the Locale of the active language (the default one if it has none)."""
+    language = translation.get_language()
+    for attempt in range(2):
+        for locale_id, code in _locale_codes().items():
+            if code == language:
+                return locale_id
+        if attempt == 0:
+            _codes_by_id.clear()
+    return Locale.get_default().pk
+
+
+def source_locale():
+    """The locale content is written in (French), the fallback of every other one."""
     return Locale.get_default()
 
 
-def by_translation_key(queryset, locale, keys=None, fallback=None):
-    """Map ``translation_key`` → the object of ``queryset`` in ``locale``, else in ``fallback``.
+def _locale_id(locale):
+    if locale is None:
+        return active_locale_id()
+    return getattr(locale, "pk", locale)
 
-    ``fallback`` defaults to the default locale. One query.
+
+def translations_by_key(queryset, locale=None, keys=None):
+    """``translation_key`` → the object of ``queryset`` in ``locale``, else in the source locale.
+
+    ``locale`` is a Locale or its id (default: the active language); ``keys`` limits the
+    look-up. One query (none when ``keys`` is empty).
     """
-    fallback = fallback or default_locale()
-    rows = queryset.filter(locale_id__in={locale.pk, fallback.pk})
+    locale_id = _locale_id(locale)
+    source_id = source_locale().pk
+    rows = queryset.filter(locale_id__in={locale_id, source_id})
     if keys is not None:
         keys = set(keys)
         if not keys:
@@ -29,41 +76,35 @@ def by_translation_key(queryset, locale, keys=None, fallback=None):
         rows = rows.filter(translation_key__in=keys)
     result = {}
     for obj in rows:
-        if obj.locale_id == locale.pk or obj.translation_key not in result:
+        if obj.locale_id == locale_id or obj.translation_key not in result:
             result[obj.translation_key] = obj
     return result
 
 
-def localize_list(objects, queryset, locale, fallback=None):
-    """``objects`` (with translation keys), each replaced by its version in ``locale``.
+def localized(objects, queryset=None, locale=None, missing=SOURCE, translations=None):
+    """``objects``, each replaced by its version of ``queryset`` in ``locale``.
 
-    Objects that ``queryset`` does not hold in ``locale`` nor in the fallback locale (a page
-    that is not live any more, for instance) are left out. Order and uniqueness are kept.
+    Without a version in ``locale``, an object is shown in the source locale:
+    ``missing="source"`` keeps one entry per object (the object itself when ``queryset`` has no
+    version of it at all, e.g. a page that is not live: the caller decides); ``missing="drop"``
+    leaves out objects that ``queryset`` does not hold, and duplicates. Order is kept.
+    ``translations`` (from :func:`translations_by_key`) saves the query.
     """
     objects = [obj for obj in objects if obj is not None]
     if not objects:
         return []
-    mapping = by_translation_key(queryset, locale, {obj.translation_key for obj in objects}, fallback)
+    if translations is None:
+        locale_id = _locale_id(locale)
+        keys = {obj.translation_key for obj in objects if missing == DROP or obj.locale_id != locale_id}
+        translations = translations_by_key(queryset, locale_id, keys) if keys else {}
+        if missing == SOURCE:
+            translations = {key: obj for key, obj in translations.items() if obj.locale_id == locale_id}
+    if missing == SOURCE:
+        return [translations.get(obj.translation_key, obj) for obj in objects]
     result, seen = [], set()
     for obj in objects:
-        found = mapping.get(obj.translation_key)
+        found = translations.get(obj.translation_key)
         if found is not None and found.translation_key not in seen:
             seen.add(found.translation_key)
             result.append(found)
     return result
-
-
-
-def localized(objects, queryset, locale_id=None):
-    """``objects``, each swapped for its version in ``queryset`` in the active language.
-
-    An object with no such version (not translated yet, or not live when ``queryset`` holds live
-    pages only) stays as it is. Order is kept. One query, none when all are in that language.
-    """
-    objects = list(objects)
-    locale_id = locale_id or active_locale_id()
-    keys = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
-    if not keys:
-        return objects
-    found = {obj.translation_key: obj for obj in queryset.filter(translation_key__in=keys, locale_id=locale_id)}
-    return [found.get(obj.translation_key, obj) if obj.locale_id != locale_id else obj for obj in objects]

@@ -4,7 +4,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.locales import language_code_of
+from home.localization import language_code_of
 
 
 class LocalizedSitemap(Sitemap):

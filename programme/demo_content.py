@@ -13,7 +13,7 @@ import json
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale
 
-from home.demo_content import paragraphs_to_body
+from home.blocks import paragraphs_to_body
 
 
 def _stream_data(page, name):
@@ -54,7 +54,7 @@ def _apply_relations(page, relations):
 
 
 def _load_themes(loader, data, locale):
-    from home.models import Theme
+    from programme.models import Theme
 
     themes = {}
     for item in data:
@@ -100,10 +100,7 @@ def load(loader):
 
     data = loader.read_data("programme", "programme.yaml")
     locale = loader.locale or Locale.get_default()
-    index = ProgrammeIndexPage.objects.filter(locale=locale).first()
-    if index is None:
-        loader.log("  pas de page « programme » : le programme n'est pas chargé.")
-        return
+    index = loader.upsert_section_index(ProgrammeIndexPage, data["index"], paragraphs_to_body(data["index"].get("body")))
 
     themes = _load_themes(loader, data["themes"], locale)
     quartiers = {page.slug: page for page in QuartierPage.objects.filter(locale=locale)}

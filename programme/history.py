@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
+from home.localization import translations_by_key
+
 from .diff import WordDiff
-from home.localization import by_translation_key
 
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
@@ -82,7 +83,7 @@ RELATIONS = (
 def _relation_names(objects, page):
     """Map (relation label, object id) → display name, in the page's language; few queries."""
     from culture.models import CulturalPlacePage
-    from home.models import Theme
+    from programme.models import Theme
     from quartiers.models import QuartierPage
 
     from .models import ProposalPage
@@ -97,7 +98,7 @@ def _relation_names(objects, page):
         if not ids[label]:
             continue
         found = model.objects.in_bulk(ids[label])
-        localized = by_translation_key(
+        localized = translations_by_key(
             model.objects.all(), page.locale, {obj.translation_key for obj in found.values()}
         )
         for pk, obj in found.items():

@@ -18,9 +18,9 @@ from django.db.models.functions import Substr
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from home.models import Theme
+from programme.models import Theme
 
-from home.localization import by_translation_key, default_locale
+from home.localization import DROP, localized, translations_by_key
 
 PARAMETERS = ("axe", "theme", "quartier", "lieu", "phare")
 FLAGSHIP_VALUES = {"oui": True, "non": False}
@@ -75,15 +75,14 @@ class ProposalListing:
 
         self.index = index
         self.locale = index.locale
-        fallback = default_locale()
         self.scope = ProposalPage.objects.live().public().descendant_of(index)
 
         axes = list(AxisPage.objects.child_of(index).live().public().order_by("path"))
         self.axis_path_length = len(axes[0].path) if axes else 0
         self.axes_by_path = {axis.path: axis for axis in axes}
-        themes = by_translation_key(Theme.objects.all(), self.locale, fallback=fallback)
-        quartiers = by_translation_key(QuartierPage.objects.live(), self.locale, fallback=fallback)
-        places = by_translation_key(CulturalPlacePage.objects.live(), self.locale, fallback=fallback)
+        themes = translations_by_key(Theme.objects.all(), self.locale)
+        quartiers = translations_by_key(QuartierPage.objects.live(), self.locale)
+        places = translations_by_key(CulturalPlacePage.objects.live(), self.locale)
         self.themes, self.quartiers, self.places = themes, quartiers, places
 
         self.facets = {
@@ -224,9 +223,9 @@ class ProposalListing:
         proposals = list(self.proposals())
         for proposal in proposals:
             proposal.axis = self.axes_by_path.get(proposal.path[: self.axis_path_length])
-            proposal.themes = _resolve(proposal.theme_links.all(), "theme", self.themes)
-            proposal.quartiers = _resolve(proposal.quartier_links.all(), "quartier", self.quartiers)
-            proposal.places = _resolve(proposal.place_links.all(), "place", self.places)
+            proposal.themes = _linked(proposal.theme_links.all(), "theme", self.themes)
+            proposal.quartiers = _linked(proposal.quartier_links.all(), "quartier", self.quartiers)
+            proposal.places = _linked(proposal.place_links.all(), "place", self.places)
         return proposals
 
     def questions(self):
@@ -284,13 +283,6 @@ def _sort_key(option):
     return unicodedata.normalize("NFKD", str(option.label)).encode("ascii", "ignore").decode().casefold()
 
 
-def _resolve(links, attribute, localized):
+def _linked(links, attribute, translations):
     """The objects behind relation rows, in the listing's language, without duplicates."""
-    result, seen = [], set()
-    for link in links:
-        target = getattr(link, attribute)
-        found = localized.get(target.translation_key)
-        if found is not None and found.translation_key not in seen:
-            seen.add(found.translation_key)
-            result.append(found)
-    return result
+    return localized([getattr(link, attribute) for link in links], translations=translations, missing=DROP)

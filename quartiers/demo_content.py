@@ -1,7 +1,7 @@
 """Demo content of the quartiers section, from ``quartiers/demo_data/quartiers.yaml``.
 
-Called by ``manage.py load_demo_content`` (see ``home/demo_content.py``) after the home app has
-created the quartiers index. Builds the « socle commun » snippet, the social centres, and one
+Called by ``manage.py load_demo_content`` (see ``demo/loader.py``) after the home page exists;
+creates the quartiers index. Builds the « socle commun » snippet, the social centres, and one
 page per quartier with its portrait figures. Idempotent: snippets are found by their name,
 pages by their slug, and a page gets a new revision only when its data changed.
 """
@@ -9,11 +9,10 @@ pages by their slug, and a page gets a new revision only when its data changed.
 import re
 from decimal import Decimal
 
-from home.demo_content import paragraphs_to_body
+from home.blocks import paragraphs_to_body
 
-from .models import Indicator, QuartierPage, QuartierSocialCentre, SharedObjectives, SocialCentre
+from .models import Indicator, QuartierIndexPage, QuartierPage, QuartierSocialCentre, SharedObjectives, SocialCentre
 
-INDEX_SLUG = "quartiers"
 INDICATOR_FIELDS = ("theme", "code", "label", "value", "unit", "besancon_value", "gbm_value", "source", "year", "note")
 
 
@@ -122,9 +121,7 @@ def _sync_relations(loader, page, indicators, centres):
 
 def load(loader):
     data = loader.read_data("quartiers", "quartiers.yaml")
-    index = loader.find_child(loader.home, INDEX_SLUG)
-    if index is None:
-        raise RuntimeError("The quartiers index must exist before its quartiers are loaded (home loader).")
+    index = loader.upsert_section_index(QuartierIndexPage, data["index"], paragraphs_to_body(data["index"].get("body")))
     objectives = load_shared_objectives(loader, data["socle_commun"])
     centres_by_quartier = load_social_centres(loader, data["social_centres"])
 

@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale, Site
 
-from home.demo_content import load_all
+from demo.loader import load_all
 
 
 @pytest.fixture(scope="session")

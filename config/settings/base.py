@@ -14,9 +14,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     # Project apps: one per section of the site; ``home`` holds what the whole site shares.
     "home",
-    "programme",
+    "maps",
+    "news",
+    "demo",
     "quartiers",
     "culture",
+    "programme",
     "search",
     # Wagtail
     "wagtail_localize",

@@ -1,6 +1,6 @@
 """The city's cultural places, existing or planned by the programme.
 
-``CultureIndexPage`` (/fr/culture/) shows every place on the site's own map (``home.maps``) with
+``CultureIndexPage`` (/fr/culture/) shows every place on the site's own map (``maps.svg``) with
 the list as its text equivalent, filterable by kind and status with a plain GET form.
 ``CulturalPlacePage`` holds what a visitor needs: what the place is and whether it exists yet,
 where it is, how to get there, its accessibility, and the proposals that concern it.
@@ -12,14 +12,12 @@ following that relation back, so nobody types the same fact twice.
 
 from .choices import PlaceKind, PlaceStatus, StepFreeAccess, _degree_validators
 from .place import TEXT_FEATURES, CulturalPlacePage
-from .index import CultureIndexPage, PlaceEntry, PlaceFilterForm
+from .index import CultureIndexPage
 
 __all__ = [
     "TEXT_FEATURES",
     "CulturalPlacePage",
     "CultureIndexPage",
-    "PlaceEntry",
-    "PlaceFilterForm",
     "PlaceKind",
     "PlaceStatus",
     "StepFreeAccess",

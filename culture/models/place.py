@@ -1,24 +1,18 @@
 """The cultural place page: what a place is, where it is, its access and related proposals."""
 
-import logging
-
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import ImageWithCaptionBlock
-from home.maps import BESANCON_BOUNDS, CENTRE_BOUNDS, MapPoint, build_map
+from maps.svg import BESANCON_BOUNDS, MapPoint
 from home.models import BasePage
 
 from .choices import PlaceKind, PlaceStatus, StepFreeAccess, _degree_validators
-
-logger = logging.getLogger(__name__)
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul"]
 
@@ -99,6 +93,7 @@ class CulturalPlacePage(BasePage):
         help_text=_("Photographies du lieu ; chacune avec son texte alternatif."),
     )
 
+    page_context = "culture.context.cultural_place_page"
     parent_page_types = ["culture.CultureIndexPage"]
     subpage_types = []
 
@@ -199,73 +194,3 @@ class CulturalPlacePage(BasePage):
             status=self.status,
             number=number,
         )
-
-    def location_map(self):
-        """A small map of this place alone: the centre when it lies there, else the city."""
-        if not self.has_valid_coordinates:
-            logger.warning("Cultural place %s has no valid coordinates", self.pk)
-            return None
-        bounds = CENTRE_BOUNDS if CENTRE_BOUNDS.contains(self.latitude, self.longitude) else BESANCON_BOUNDS
-        if self.coordinates_approximate:
-            description = _("Plan schématique de Besançon, avec le Doubs et la colline de la Citadelle ; "
-                            "le point indique la position approximative de « %(name)s ».")
-        else:
-            description = _("Plan schématique de Besançon, avec le Doubs et la colline de la Citadelle ; "
-                            "le point indique l'emplacement de « %(name)s ».")
-        return build_map(
-            [self.map_point(linked=False)],
-            title=_("Où se trouve « %(name)s »") % {"name": self.title},
-            description=description % {"name": self.title},
-            bounds=bounds,
-            highlight=0,
-            numbered=False,
-            map_id="carte-lieu",
-            width=480,
-        )
-
-    def related_proposals(self):
-        """The live, public proposals that concern this place (``ProposalPlace`` links)."""
-        return self._programme_pages("proposal_links", "proposal")
-
-    def related_questions(self):
-        """The live, public open questions of the programme that concern this place."""
-        return self._programme_pages("question_links", "question")
-
-    def _programme_pages(self, relation_name, page_attribute):
-        """Pages of the programme linked to this place through ``relation_name``, in the
-        visitor's language when translated, in the programme's order.
-
-        The links are stored on the programme side and may point to any translation of this
-        place (a translated proposal keeps its link to the French place), so the links of every
-        translation are followed. Without the relation (programme not installed), nothing.
-        """
-        try:
-            relation = self._meta.get_field(relation_name)
-        except FieldDoesNotExist:
-            return []
-        link_model, place_field = relation.related_model, relation.field.name
-        linked_ids = set(
-            link_model.objects.filter(
-                **{f"{place_field}__translation_key": self.translation_key}
-            ).values_list(f"{page_attribute}_id", flat=True)
-        )
-        if not linked_ids:
-            return []
-        keys = Page.objects.filter(pk__in=linked_ids).values_list("translation_key", flat=True)
-        chosen = {}
-        for page in Page.objects.live().public().filter(translation_key__in=list(keys)).specific():
-            current = chosen.get(page.translation_key)
-            if (
-                current is None
-                or page.locale_id == self.locale_id
-                or (current.locale_id != self.locale_id and page.pk in linked_ids)
-            ):
-                chosen[page.translation_key] = page
-        return sorted(chosen.values(), key=lambda page: page.path)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["location_map"] = self.location_map()
-        context["proposals"] = self.related_proposals()
-        context["questions"] = self.related_questions()
-        return context

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -11,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.locales import language_code_of
+from home.localization import language_code_of
 
 META_DESCRIPTION_LENGTH = 160
 
@@ -23,7 +24,13 @@ class BasePage(Page):
     description derived from the summary when left empty; a sharing image for OpenGraph; an
     opt-out of the sitemap that also asks search engines not to index the page. In search, the
     title weighs more than the summary, which weighs more than the body.
+
+    ``page_context``: the dotted path of a function ``(page, request) -> dict`` that assembles
+    what the page's template shows beyond the page itself (each section's ``context.py``), so
+    that models hold fields, panels, routes and validation only.
     """
+
+    page_context = None
 
     summary = models.TextField(
         _("chapeau"),
@@ -69,6 +76,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.page_context:
+            context.update(import_string(self.page_context)(self, request))
+        return context
 
     def get_meta_description(self):
         """The SEO description, else the summary, else the start of the body."""

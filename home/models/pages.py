@@ -1,20 +1,18 @@
 from django.utils.translation import gettext_lazy as _
 
+from home.panels import home_page_panels
+
 from .base import BasePage
 
 
 class HomePage(BasePage):
-    """The root of each language tree: who we are and the way into each section."""
+    """The root of each language tree: who we are and the way into each section.
+
+    It names no section: each section's index declares the home page as its parent, and what
+    the home page shows of a section comes from that section's ``home_page_panels`` hook.
+    """
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "programme.ProgrammeIndexPage",
-        "quartiers.QuartierIndexPage",
-        "culture.CultureIndexPage",
-        "home.NewsIndexPage",
-        "home.StandardPage",
-        "home.ContactPage",
-    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -22,16 +20,8 @@ class HomePage(BasePage):
         verbose_name_plural = _("pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from programme.queries import flagship_proposals
-
-        from .news import ArticlePage
-
         context = super().get_context(request, *args, **kwargs)
-        context["flagship_proposals"] = flagship_proposals(self.locale)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
-        context["latest_articles"] = (
-            ArticlePage.objects.live().public().descendant_of(self).order_by("-date")[:3]
-        )
+        context["panels"] = home_page_panels(self, request)
         return context
 
 

@@ -16,6 +16,7 @@ relation ``proposal_links`` (and the open questions through ``question_links``);
 
 # Imported in the order the models were defined in the former single module, so that Django
 # and Wagtail register them (``apps.get_models()``, ``get_page_models()``) in the same order.
+from .theme import Theme  # isort: skip
 from .index import ProgrammeIndexPage  # isort: skip
 from .axis import AxisPage  # isort: skip
 from .proposal import REFERENCE_PATTERN, ProposalPage
@@ -43,4 +44,5 @@ __all__ = [
     "QuestionTheme",
     "REFERENCE_PATTERN",
     "RelatedProposal",
+    "Theme",
 ]

@@ -16,6 +16,7 @@ class ProgrammeIndexPage(RoutablePageMixin, BasePage):
     and ``P-07/``, the permalink of a proposal, which survives a change of its title or slug.
     """
 
+    page_context = "programme.context.programme_index_page"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programme.AxisPage"]
     max_count_per_parent = 1
@@ -23,16 +24,6 @@ class ProgrammeIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("index du programme")
         verbose_name_plural = _("index du programme")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..listing import ProposalListing
-
-        context = super().get_context(request, *args, **kwargs)
-        listing = ProposalListing(self, request.GET if request is not None else {})
-        context["listing"] = listing
-        context["proposals"] = listing.decorated_proposals(request)
-        context["questions"] = listing.questions()
-        return context
 
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):

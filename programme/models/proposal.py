@@ -37,6 +37,7 @@ class ProposalPage(RoutablePageMixin, BasePage):
         help_text=_("Mise en avant sur la page d'accueil et filtrable dans le programme."),
     )
 
+    page_context = "programme.context.proposal_page"
     parent_page_types = ["programme.AxisPage"]
     subpage_types = []
 
@@ -109,13 +110,6 @@ class ProposalPage(RoutablePageMixin, BasePage):
         return super().save(*args, **kwargs)
 
     # -- pages ------------------------------------------------------------------------------------
-
-    def get_context(self, request, *args, **kwargs):
-        from ..queries import proposal_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(proposal_page_context(self, request))
-        return context
 
     @path("historique/", name="history")
     def history(self, request):

@@ -27,6 +27,7 @@ class QuestionPage(BasePage):
         blank=True,
     )
 
+    page_context = "programme.context.question_page"
     parent_page_types = ["programme.AxisPage"]
     subpage_types = []
 
@@ -44,9 +45,3 @@ class QuestionPage(BasePage):
         verbose_name = _("question ouverte")
         verbose_name_plural = _("questions ouvertes")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..queries import question_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(question_page_context(self, request))
-        return context

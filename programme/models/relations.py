@@ -13,7 +13,7 @@ from .question import QuestionPage
 class ProposalTheme(Orderable):
     proposal = ParentalKey(ProposalPage, on_delete=models.CASCADE, related_name="theme_links")
     theme = models.ForeignKey(
-        "home.Theme", on_delete=models.CASCADE, related_name="proposal_links", verbose_name=_("thème")
+        "programme.Theme", on_delete=models.CASCADE, related_name="proposal_links", verbose_name=_("thème")
     )
     panels = [FieldPanel("theme")]
 
@@ -69,7 +69,7 @@ class RelatedProposal(Orderable):
 class QuestionTheme(Orderable):
     question = ParentalKey(QuestionPage, on_delete=models.CASCADE, related_name="theme_links")
     theme = models.ForeignKey(
-        "home.Theme", on_delete=models.CASCADE, related_name="question_links", verbose_name=_("thème")
+        "programme.Theme", on_delete=models.CASCADE, related_name="question_links", verbose_name=_("thème")
     )
     panels = [FieldPanel("theme")]
 

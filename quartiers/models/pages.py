@@ -33,6 +33,7 @@ class QuartierIndexPage(RoutablePageMixin, BasePage):
     """« Les quartiers »: map and list of the quartiers of the Contrat de Ville, a table comparing
     the priority quartiers, and the portrait figures as open data (CSV and JSON)."""
 
+    page_context = "quartiers.context.quartier_index_page"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["quartiers.QuartierPage"]
     max_count_per_parent = 1
@@ -50,13 +51,6 @@ class QuartierIndexPage(RoutablePageMixin, BasePage):
             .order_by("path")
             .prefetch_related("indicators")
         )
-
-    def get_context(self, request, *args, **kwargs):
-        from ..views import index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
-        return context
 
     @path("donnees/csv/", name="data_csv")
     def data_csv(self, request):
@@ -121,6 +115,7 @@ class QuartierPage(BasePage):
         help_text=_("Les objectifs communs à tous les projets de quartier, affichés sous les priorités."),
     )
 
+    page_context = "quartiers.context.quartier_page"
     parent_page_types = ["quartiers.QuartierIndexPage"]
     subpage_types = []
 
@@ -183,24 +178,8 @@ class QuartierPage(BasePage):
             )
 
     @property
-    def is_priority(self):
-        return self.kind == QuartierKind.PRIORITY
-
-    @property
     def has_point(self):
         return self.latitude is not None and self.longitude is not None
-
-    def get_proposals(self):
-        """The live proposals of the programme that concern this quartier, in its language."""
-        from programme.queries import proposals_concerning
-
-        return list(proposals_concerning(self)) if self.pk else []
-
-    def get_questions(self):
-        """The programme's live open questions that concern this quartier, in its language."""
-        from programme.queries import questions_concerning
-
-        return list(questions_concerning(self)) if self.pk else []
 
     def get_social_centres(self):
         links = self.social_centre_links.all()
@@ -208,13 +187,6 @@ class QuartierPage(BasePage):
             links = links.select_related("social_centre")
         centres = [link.social_centre for link in links if link.social_centre_id]
         return localized(centres, SocialCentre.objects.all())
-
-    def get_context(self, request, *args, **kwargs):
-        from ..views import quartier_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(quartier_context(self, request))
-        return context
 
     @cached_property
     def index_page(self):

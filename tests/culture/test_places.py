@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 
 from culture.demo_content import place_fields, validate
+from programme.queries import proposals_concerning, questions_concerning
 from culture.models import CulturalPlacePage, CultureIndexPage, PlaceStatus
-from home.demo_content import DemoLoader, load_all
-from home.maps import BESANCON_BOUNDS
+from demo.loader import DemoLoader, load_all
+from maps.svg import BESANCON_BOUNDS
 
 pytestmark = pytest.mark.django_db
 
@@ -199,7 +200,7 @@ def test_every_place_link_of_the_programme_data_exists(places):
     actual = {
         (page.slug, slug)
         for slug, place in places.items()
-        for page in [*place.related_proposals(), *place.related_questions()]
+        for page in [*proposals_concerning(place), *questions_concerning(place)]
     }
     assert expected <= actual
 
@@ -208,7 +209,7 @@ def test_every_place_link_of_the_programme_data_exists(places):
 @pytest.mark.parametrize("slug", EXPECTED_PLACES)
 def test_place_and_its_proposals_link_both_ways(client, places, slug):
     place = places[slug]
-    proposals = [*place.related_proposals(), *place.related_questions()]
+    proposals = [*proposals_concerning(place), *questions_concerning(place)]
     place_html = html_of(client, place.url)
     section = place_html[place_html.index('id="propositions-titre"') :]
     for proposal in proposals:
@@ -221,19 +222,10 @@ def test_place_and_its_proposals_link_both_ways(client, places, slug):
 
 @pytest.mark.skipif(proposal_relation() is None, reason="programme has no relation to places yet")
 def test_draft_proposals_are_not_listed(places):
-    place = next(p for p in places.values() if p.related_proposals())
-    proposal = place.related_proposals()[0]
+    place = next(p for p in places.values() if proposals_concerning(p))
+    proposal = proposals_concerning(place)[0]
     Page.objects.filter(pk=proposal.pk).update(live=False)
-    assert proposal.pk not in [p.pk for p in place.related_proposals()]
-
-
-def test_without_programme_relation_a_place_lists_nothing(places, monkeypatch):
-    def no_field(name):
-        raise FieldDoesNotExist(name)
-
-    place = places["citadelle"]
-    monkeypatch.setattr(place._meta, "get_field", no_field)
-    assert place.related_proposals() == []
+    assert proposal.pk not in [p.pk for p in proposals_concerning(place)]
 
 
 def test_search_finds_a_place_by_its_address(places):

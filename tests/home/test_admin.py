@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from home.models import ArticlePage, NewsIndexPage, StandardPage
+from home.models import StandardPage
+from news.models import ArticlePage, NewsIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def test_preview_renders(admin_client, home_page):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/admin/settings/home/sitesettings/", "/admin/settings/home/navigationsettings/", "/admin/snippets/home/theme/"])
+@pytest.mark.parametrize("url", ["/admin/settings/home/sitesettings/", "/admin/settings/home/navigationsettings/", "/admin/snippets/programme/theme/"])
 def test_settings_and_snippets_screens_render(admin_client, url):
     response = admin_client.get(url, follow=True)
     assert response.status_code == 200

@@ -7,7 +7,8 @@ from wagtail.images.forms import get_image_form
 from wagtail.models import Page
 
 from culture.models import CulturalPlacePage, CultureIndexPage
-from home.models import ArticlePage, ContactPage, HomePage, NewsIndexPage, SiteImage, StandardPage
+from home.models import ContactPage, HomePage, SiteImage, StandardPage
+from news.models import ArticlePage, NewsIndexPage
 from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage, QuestionPage
 from quartiers.models import QuartierIndexPage, QuartierPage
 

@@ -3,7 +3,7 @@ import itertools
 import pytest
 from django.utils.text import slugify
 
-from home.models import Theme
+from programme.models import Theme
 from programme.models import (
     AxisPage,
     ProgrammeIndexPage,

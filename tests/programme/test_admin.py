@@ -3,7 +3,7 @@
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.models import Theme
+from programme.models import Theme
 from programme.models import ProposalPage
 from quartiers.models import QuartierPage
 

@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import PageLogEntry, Revision
 
-from home.demo_content import load_all
-from home.models import Theme
+from demo.loader import load_all
+from programme.models import Theme
 from programme.history import published_revisions
 from programme.models import AxisPage, ProposalPage, QuestionPage
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.models import Theme
+from programme.models import Theme
 from programme.models import ProposalPage, ProposalQuartier, ProposalTheme
 from quartiers.models import QuartierPage
 

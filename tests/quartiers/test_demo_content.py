@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from wagtail.models import Revision
 
-from home.demo_content import load_all
+from demo.loader import load_all
 from quartiers.models import Indicator, QuartierPage, SharedObjectives, SocialCentre
 
 from .utils import FRAGILE_SLUGS, QPV_SLUGS

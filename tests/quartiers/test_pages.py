@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.html import escape
 
+from programme.queries import proposals_concerning
 from quartiers.charts import display_value
 from quartiers.models import Indicator, IndicatorTheme, QuartierPage
 
@@ -129,7 +130,7 @@ def test_fragile_quartier_lists_its_social_centre(client, quartiers_index):
 
 
 def test_quartier_page_lists_the_proposals_that_concern_it(client, planoise):
-    proposals = planoise.get_proposals()
+    proposals = proposals_concerning(planoise)
     html = html_of(client, planoise.url)
     assert 'id="propositions"' in html
     for proposal in proposals:

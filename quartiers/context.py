@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from home.localization import localized
-from home.maps import BESANCON_BOUNDS, DEFAULT_LANDMARKS, GeoBounds, MapPoint, build_map
+from maps.svg import BESANCON_BOUNDS, DEFAULT_LANDMARKS, GeoBounds, MapPoint, build_map
 
 from .charts import build_chart, display_value, is_change
 from .formatting import format_number, format_signed
@@ -140,7 +140,7 @@ def quartiers_map(quartiers, request, *, title, description, highlight=None, num
     )
 
 
-def quartier_context(page, request):
+def quartier_page(page, request):
     indicators = list(page.indicators.all())
     shared = page.shared_objectives
     index = page.index_page
@@ -148,8 +148,6 @@ def quartier_context(page, request):
         "portrait": portrait_groups(page.title, indicators),
         "shared_objectives": localized([shared], SharedObjectives.objects.all())[0] if shared else None,
         "social_centres": page.get_social_centres(),
-        "proposals": page.get_proposals(),
-        "questions": page.get_questions(),
         "data_urls": index.data_urls(request) if index is not None and index.live else None,
         "quartier_map": None,
     }
@@ -190,7 +188,7 @@ def comparison_rows(quartiers):
     return rows
 
 
-def index_context(page, request):
+def quartier_index_page(page, request):
     quartiers = list(page.quartier_pages())
     priority = [quartier for quartier in quartiers if quartier.kind == QuartierKind.PRIORITY]
     fragile = [quartier for quartier in quartiers if quartier.kind != QuartierKind.PRIORITY]

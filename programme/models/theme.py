@@ -1,3 +1,5 @@
+"""The themes of the programme: a translatable snippet shared by proposals and questions."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -22,6 +24,7 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
+        db_table = "home_theme"  # created by the home app, before themes moved to the programme
         verbose_name = _("thème")
         verbose_name_plural = _("thèmes")
         ordering = ["name"]

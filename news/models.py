@@ -1,3 +1,5 @@
+"""The news: an index, newest first, with its feeds, and its articles."""
+
 import datetime
 
 from django.db import models
@@ -7,17 +9,21 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
-from .base import BasePage
+from home.feeds import feed_links
+from home.models import BasePage
+
+from .feeds import ArticleFeed
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """« Actualités »: the news, newest first, with its RSS and Atom feeds."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ArticlePage"]
+    subpage_types = ["news.ArticlePage"]
     max_count_per_parent = 1
 
     class Meta:
+        db_table = "home_newsindexpage"  # created by the home app, before news had an app of its own
         verbose_name = _("index des actualités")
         verbose_name_plural = _("index des actualités")
 
@@ -25,8 +31,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return ArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
     def feed_links(self, request=None):
-        from home.feeds import feed_links
-
         return feed_links(self, request)
 
     def get_context(self, request, *args, **kwargs):
@@ -36,14 +40,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("flux/rss/", name="feed_rss")
     def feed_rss(self, request):
-        from home.feeds import ArticleFeed
-
         return ArticleFeed(self, "rss")(request)
 
     @path("flux/atom/", name="feed_atom")
     def feed_atom(self, request):
-        from home.feeds import ArticleFeed
-
         return ArticleFeed(self, "atom")(request)
 
 
@@ -57,9 +57,10 @@ class ArticlePage(BasePage):
     search_fields = [*BasePage.search_fields, index.FilterField("date")]
     api_fields = [*BasePage.api_fields, APIField("date"), APIField("source_name")]
 
-    parent_page_types = ["home.NewsIndexPage"]
+    parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
     class Meta:
+        db_table = "home_articlepage"  # created by the home app, before news had an app of its own
         verbose_name = _("article")
         verbose_name_plural = _("articles")

@@ -4,13 +4,13 @@ Why this exists: citizens must find places (cultural places, quartiers) on a map
 of the site must be self-contained — no map tiles, scripts or fonts from another host, and a page
 that works without JavaScript. So the map is a small schematic plan of the city drawn here (the
 Doubs and its loop, the Citadel hill, a few landmarks) on which points are projected, rendered as
-inline SVG by ``templates/components/svg_map.html``.
+inline SVG by ``templates/maps/svg_map.html``.
 
 API
 ---
 Build a map in a view or a page's ``get_context``, then include the template::
 
-    from home.maps import MapPoint, build_map
+    from maps.svg import MapPoint, build_map
 
     points = [
         MapPoint(label="Citadelle", url=place.url, latitude=place.latitude,
@@ -20,7 +20,7 @@ Build a map in a view or a page's ``get_context``, then include the template::
     context["map"] = build_map(points, title=_("Carte des lieux culturels"),
                                description=_("…what the map shows, for screen readers…"))
 
-    {% include "components/svg_map.html" with map=map %}
+    {% include "maps/svg_map.html" with map=map %}
 
 - :class:`MapPoint` — one thing to place: a label (its accessible name), an optional URL (the
   point becomes a link), WGS84 latitude/longitude (float, Decimal or str), and optional ``kind``
@@ -33,7 +33,7 @@ Build a map in a view or a page's ``get_context``, then include the template::
   (a thin leader line joins a moved marker to its true position) and returns an :class:`SvgMap`.
   ``highlight`` (a point, or its index) draws one point larger: the current page's point.
 - :data:`BESANCON_BOUNDS` (the whole city) and :data:`CENTRE_BOUNDS` (the Boucle and its banks)
-  are ready-made frames; :meth:`GeoBounds.around` frames a small map around one point.
+  are ready-made frames.
 - :class:`Landmark` — a non-interactive name on the map (a quartier, « La Boucle »). Landmarks
   outside the frame are skipped, not errors.
 
@@ -113,14 +113,6 @@ class GeoBounds:
     @property
     def centre_latitude(self) -> float:
         return (self.south + self.north) / 2
-
-    @classmethod
-    def around(cls, latitude, longitude, *, half_height: float = 0.006) -> "GeoBounds":
-        """A frame centred on a point, about ``2 * half_height`` degrees of latitude tall and
-        half as wide again (a small map of one place)."""
-        lat, lon = to_degrees(latitude), to_degrees(longitude)
-        half_width = half_height * 1.5 / math.cos(math.radians(lat))
-        return cls(lat - half_height, lon - half_width, lat + half_height, lon + half_width)
 
 
 #: The city of Besançon, forest of Chailluz included.

@@ -1,6 +1,6 @@
 import pytest
 
-from home.models import ArticlePage, NewsIndexPage
+from news.models import ArticlePage, NewsIndexPage
 
 pytestmark = pytest.mark.django_db
 

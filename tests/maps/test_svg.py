@@ -1,4 +1,4 @@
-"""The site's own SVG map (home/maps.py, templates/components/svg_map.html)."""
+"""The site's own SVG map (maps/svg.py, templates/maps/svg_map.html)."""
 
 import math
 import re
@@ -9,7 +9,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from home.maps import (
+from maps.svg import (
     BESANCON_BOUNDS,
     CENTRE_BOUNDS,
     GeoBounds,
@@ -30,7 +30,7 @@ PLANNED = MapPoint("Espace photo", "/fr/culture/espace-photographie/", 47.2357, 
 
 def render(svg_map):
     with translation.override("fr"):
-        return render_to_string("components/svg_map.html", {"map": svg_map})
+        return render_to_string("maps/svg_map.html", {"map": svg_map})
 
 
 def parse_svg(html):
@@ -95,8 +95,6 @@ def test_bounds():
     assert not BESANCON_BOUNDS.contains(47.0, 6.0)
     assert not BESANCON_BOUNDS.contains("n'importe quoi", 6.0)
     assert CENTRE_BOUNDS.south > BESANCON_BOUNDS.south and CENTRE_BOUNDS.north < BESANCON_BOUNDS.north
-    frame = GeoBounds.around(47.2364, 6.0334)
-    assert frame.contains(47.2364, 6.0334)
     with pytest.raises(ValueError):
         GeoBounds(47.3, 5.9, 47.2, 6.0)
 
@@ -187,7 +185,7 @@ def test_coordinates_are_not_localised():
     """French formats decimals with a comma, which would break SVG attributes."""
     svg_map = build_map([CITADELLE], title="t", description="d")
     with translation.override("fr"):
-        html = render_to_string("components/svg_map.html", {"map": svg_map})
+        html = render_to_string("maps/svg_map.html", {"map": svg_map})
     svg = parse_svg(html)
     for element in svg.iter():
         for attribute in ("cx", "cy", "x", "y", "r", "rx", "ry"):

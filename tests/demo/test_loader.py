@@ -1,8 +1,9 @@
 import pytest
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from home.demo_content import load_all
-from home.models import ArticlePage, HomePage, NavigationSettings, StandardPage
+from demo.loader import load_all
+from home.models import HomePage, NavigationSettings, StandardPage
+from news.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,34 @@
+"""What the sections show on the home page, without the home app naming any of them.
+
+A section registers a Wagtail hook ``home_page_panels`` (in its ``wagtail_hooks.py``) that takes
+the home page and the request and returns a :class:`HomePanel`, or ``None`` when it has nothing
+to show. The home page renders the panels in the hooks' ``order``; the home app's own panel
+(the sections of the site) has order 20.
+"""
+
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from wagtail import hooks
+
+HOOK_NAME = "home_page_panels"
+
+
+@dataclass
+class HomePanel:
+    template: str
+    context: dict
+    stylesheets: list = field(default_factory=list)
+
+    def render(self, request):
+        return render_to_string(self.template, {**self.context, "request": request}, request=request)
+
+
+def home_page_panels(page, request):
+    """``[(panel, html)]`` of every registered panel that has something to show."""
+    panels = []
+    for make_panel in hooks.get_hooks(HOOK_NAME):
+        panel = make_panel(page, request)
+        if panel is not None:
+            panels.append((panel, panel.render(request)))
+    return panels

@@ -1,0 +1,1 @@
+"""The news section: ``NewsIndexPage`` (/fr/actualites/, with RSS and Atom feeds) → ``ArticlePage``."""

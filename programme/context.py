@@ -1,0 +1,43 @@
+"""What the programme's page templates show beyond the page itself (``BasePage.page_context``)."""
+
+from .listing import ProposalListing
+from .models import ProgrammeIndexPage, ProposalPage, QuestionPage
+from .queries import decorate_proposals, linked_pages, programme_index_of, related_proposals
+
+
+def programme_index_page(page, request):
+    listing = ProposalListing(page, request.GET if request is not None else {})
+    return {
+        "listing": listing,
+        "proposals": listing.decorated_proposals(request),
+        "questions": listing.questions(),
+    }
+
+
+def axis_page(page, request):
+    proposals = ProposalPage.objects.live().public().child_of(page).order_by("path")
+    return {
+        "proposals": decorate_proposals(proposals, page.locale),
+        "questions": QuestionPage.objects.live().public().child_of(page).order_by("path"),
+        "programme_index": ProgrammeIndexPage.objects.ancestor_of(page).first(),
+    }
+
+
+def proposal_page(page, request):
+    index = programme_index_of(page)
+    context = linked_pages(page)
+    context["axis"] = page.get_parent().specific
+    context["related_proposals"] = related_proposals(page)
+    context["programme_index"] = index
+    if index is not None and page.reference:
+        context["permalink"] = index.permalink_url(page.reference, request=request)
+    else:
+        context["permalink"] = page.get_full_url(request=request)
+    return context
+
+
+def question_page(page, request):
+    context = linked_pages(page)
+    context["axis"] = page.get_parent().specific
+    context["programme_index"] = programme_index_of(page)
+    return context
