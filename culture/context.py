@@ -24,7 +24,7 @@ class PlaceEntry:
 
     @cached_property
     def on_map(self):
-        return self.place.has_valid_coordinates
+        return self.place.has_point
 
     @cached_property
     def map_point(self):
@@ -48,7 +48,12 @@ def culture_index_page(page, request):
         "filters_active": bool(kind or status),
         "entries": entries,
         "total_count": len(all_places),
-        "city_map": _places_map(mapped, _("Carte des lieux culturels de Besançon"), BESANCON_BOUNDS, landmarks),
+        "city_map": _places_map(
+            mapped,
+            _("Carte des lieux culturels de Besançon"),
+            BESANCON_BOUNDS.including(entry.place for entry in mapped),
+            landmarks,
+        ),
         "centre_map": _places_map(
             [e for e in mapped if CENTRE_BOUNDS.contains(e.place.latitude, e.place.longitude)],
             _("Carte du centre : la Boucle et la Citadelle"),
@@ -99,10 +104,13 @@ def cultural_place_page(page, request):
 
 def location_map(place):
     """A small map of this place alone: the centre when it lies there, else the city."""
-    if not place.has_valid_coordinates:
-        logger.warning("Cultural place %s has no valid coordinates", place.pk)
+    if not place.has_point:
+        logger.warning("Cultural place %s has no coordinates", place.pk)
         return None
-    bounds = CENTRE_BOUNDS if CENTRE_BOUNDS.contains(place.latitude, place.longitude) else BESANCON_BOUNDS
+    if CENTRE_BOUNDS.contains(place.latitude, place.longitude):
+        bounds = CENTRE_BOUNDS
+    else:
+        bounds = BESANCON_BOUNDS.including([place])
     if place.coordinates_approximate:
         description = _(
             "Plan schématique de Besançon, avec le Doubs et la colline de la Citadelle ; "

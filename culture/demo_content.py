@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from home.blocks import paragraphs_to_body
 
+from .models import CulturalPlacePage, CultureIndexPage
+
 COORDINATE_PLACES = Decimal("0.000001")
 
 
@@ -44,8 +46,6 @@ def place_fields(data):
 
 
 def load(loader):
-    from culture.models import CulturalPlacePage, CultureIndexPage
-
     data = loader.read_data("culture", "culture.yaml")
     index = loader.upsert_section_index(CultureIndexPage, data["index"], paragraphs_to_body(data["index"].get("body")))
     for place in data["places"]:

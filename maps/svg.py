@@ -110,11 +110,25 @@ class GeoBounds:
             return False
         return self.south <= lat <= self.north and self.west <= lon <= self.east
 
+    def including(self, points, margin: float = 0.03) -> "GeoBounds":
+        """This frame, stretched with ``margin`` degrees around each point that lies outside it."""
+        south, west, north, east = self.south, self.west, self.north, self.east
+        for point in points:
+            if self.contains(point.latitude, point.longitude):
+                continue
+            lat, lon = to_degrees(point.latitude), to_degrees(point.longitude)
+            south, north = min(south, lat - margin), max(north, lat + margin)
+            west, east = min(west, lon - margin), max(east, lon + margin)
+        return GeoBounds(south=south, west=west, north=north, east=east)
+
     @property
     def centre_latitude(self) -> float:
         return (self.south + self.north) / 2
 
 
+#: Grand Besançon Métropole, Novillars and the other communes of the Contrat de Ville included:
+#: the area where a point of the site may lie (``maps.models.GeoPointMixin``).
+GRAND_BESANCON_BOUNDS = GeoBounds(south=47.15, west=5.85, north=47.35, east=6.25)
 #: The city of Besançon, forest of Chailluz included.
 BESANCON_BOUNDS = GeoBounds(south=47.20, west=5.93, north=47.30, east=6.08)
 #: The Boucle, the Citadel and the nearby banks of the Doubs.

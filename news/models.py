@@ -10,17 +10,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from home.feeds import feed_links
-from home.models import BasePage
+from home.models import BasePage, SectionIndexPage
 
 from .feeds import ArticleFeed
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """« Actualités »: the news, newest first, with its RSS and Atom feeds."""
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage"]
-    max_count_per_parent = 1
 
     class Meta:
         db_table = "home_newsindexpage"  # created by the home app, before news had an app of its own

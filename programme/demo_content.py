@@ -13,7 +13,24 @@ import json
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale
 
+from culture.models import CulturalPlacePage
 from home.blocks import paragraphs_to_body
+from quartiers.models import QuartierPage
+
+from .models import (
+    AxisPage,
+    ProgrammeIndexPage,
+    ProposalPage,
+    ProposalPlace,
+    ProposalQuartier,
+    ProposalTheme,
+    QuestionPage,
+    QuestionPlace,
+    QuestionQuartier,
+    QuestionTheme,
+    RelatedProposal,
+    Theme,
+)
 
 
 def _stream_data(page, name):
@@ -54,8 +71,6 @@ def _apply_relations(page, relations):
 
 
 def _load_themes(loader, data, locale):
-    from programme.models import Theme
-
     themes = {}
     for item in data:
         theme = Theme.objects.filter(slug=item["slug"], locale=locale).first()
@@ -81,23 +96,6 @@ def _pick(mapping, slugs, kind, missing):
 
 
 def load(loader):
-    from culture.models import CulturalPlacePage
-    from quartiers.models import QuartierPage
-
-    from .models import (
-        AxisPage,
-        ProgrammeIndexPage,
-        ProposalPage,
-        ProposalPlace,
-        ProposalQuartier,
-        ProposalTheme,
-        QuestionPage,
-        QuestionPlace,
-        QuestionQuartier,
-        QuestionTheme,
-        RelatedProposal,
-    )
-
     data = loader.read_data("programme", "programme.yaml")
     locale = loader.locale or Locale.get_default()
     index = loader.upsert_section_index(ProgrammeIndexPage, data["index"], paragraphs_to_body(data["index"].get("body")))

@@ -5,12 +5,11 @@ export of a filtered index holds exactly what the index shows. An unknown filter
 400 answer that says which value is wrong, never an export of everything.
 """
 
-import csv
-import io
-
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from home import opendata
 
 from .listing import ProposalListing
 
@@ -77,29 +76,20 @@ def csv_response(index, request):
     listing = ProposalListing(index, request.GET)
     if listing.errors:
         return bad_filter_response(listing)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for record in proposal_records(listing, request):
-        writer.writerow(
-            [
-                record["reference"],
-                record["title"],
-                record["summary"],
-                record["axis"]["title"] if record["axis"] else "",
-                LIST_SEPARATOR.join(theme["name"] for theme in record["themes"]),
-                LIST_SEPARATOR.join(q["title"] for q in record["quartiers"]),
-                LIST_SEPARATOR.join(p["title"] for p in record["places"]),
-                "true" if record["flagship"] else "false",
-                record["url"],
-                record["first_published_at"] or "",
-                record["last_published_at"] or "",
-            ]
-        )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="propositions.csv"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    rows = (
+        {
+            **record,
+            "axis": record["axis"]["title"] if record["axis"] else "",
+            "themes": LIST_SEPARATOR.join(theme["name"] for theme in record["themes"]),
+            "quartiers": LIST_SEPARATOR.join(q["title"] for q in record["quartiers"]),
+            "places": LIST_SEPARATOR.join(p["title"] for p in record["places"]),
+            "flagship": "true" if record["flagship"] else "false",
+            "first_published_at": record["first_published_at"] or "",
+            "last_published_at": record["last_published_at"] or "",
+        }
+        for record in proposal_records(listing, request)
+    )
+    return opendata.csv_response(COLUMNS, rows, "propositions.csv")
 
 
 def json_response(index, request):
@@ -107,13 +97,12 @@ def json_response(index, request):
     if listing.errors:
         return bad_filter_response(listing)
     records = proposal_records(listing, request)
-    data = {
-        "source": index.get_full_url(request=request),
-        "language": index.locale.language_code,
-        "filters": {name: option.value for name, option in listing.selected.items()},
-        "count": len(records),
-        "proposals": records,
-    }
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return opendata.json_response(
+        {
+            "source": index.get_full_url(request=request),
+            "language": index.locale.language_code,
+            "filters": {name: option.value for name, option in listing.selected.items()},
+            "count": len(records),
+            "proposals": records,
+        }
+    )

@@ -3,12 +3,12 @@
 ``/fr/programme/flux/atom/`` (or ``flux/rss/``) takes the index's filters: ``?theme=culture-et-
 patrimoine``, ``?quartier=planoise``, ``?axe=…``, ``?lieu=…``, ``?phare=oui``. Items are the live
 proposals, most recently published first; an item's date is its last publication, so an updated
-proposal rises to the top. ``feed_links`` gives the ``<link rel="alternate">`` of each page.
+proposal rises to the top. ``home.feeds.feed_links`` gives the ``<link rel="alternate">`` of each page.
 """
 
 from django.utils.translation import gettext as _
 
-from home.feeds import FEED_MIME_TYPES, SiteFeed
+from home.feeds import SiteFeed, feed_url
 
 from .exports import bad_filter_response
 from .listing import ProposalListing
@@ -24,9 +24,7 @@ class ProposalFeed(SiteFeed):
         return listing.index.get_url(request=self.request) + listing.query_string()
 
     def feed_url(self, listing):
-        route = "feed_rss" if self.kind == "rss" else "feed_atom"
-        index = listing.index
-        return index.get_url(request=self.request) + index.reverse_subpage(route) + listing.query_string()
+        return feed_url(listing.index, self.kind, self.request, listing.query_string())
 
     def description(self, listing):
         return listing.index.summary or feed_title(listing)
@@ -42,24 +40,12 @@ class ProposalFeed(SiteFeed):
     def item_title(self, item):
         return f"{item.reference} — {item.title}"
 
-    def item_description(self, item):
-        return item.summary
-
-    def item_link(self, item):
-        return item.get_url(request=self.request)
-
-    def item_guid(self, item):
-        return item.get_full_url(request=self.request)
-
     def item_pubdate(self, item):
         # RSS has a single date: the last publication, so an update reaches readers. Atom has
         # both: ``published`` (first publication) and ``updated`` (last).
         if self.kind == "atom":
             return item.first_published_at
         return item.last_published_at or item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
 
     def item_categories(self, item):
         return [theme.name for theme in item.themes]
@@ -76,26 +62,3 @@ def feed_response(index, request, kind):
     if listing.errors:
         return bad_filter_response(listing)
     return ProposalFeed(listing, kind)(request)
-
-
-def feed_links(index, request=None, **filters):
-    """The ``<link rel="alternate">`` entries (Atom, RSS) of a feed, as dicts."""
-    if index is None:
-        return []
-    from django.utils.http import urlencode
-
-    query = {name: value for name, value in filters.items() if value}
-    query_string = f"?{urlencode(query)}" if query else ""
-    base = index.get_url(request=request)
-    if base is None:
-        return []
-    links = []
-    for kind, route in (("atom", "feed_atom"), ("rss", "feed_rss")):
-        links.append(
-            {
-                "type": FEED_MIME_TYPES[kind],
-                "href": base + index.reverse_subpage(route) + query_string,
-                "kind": kind,
-            }
-        )
-    return links

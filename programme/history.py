@@ -18,9 +18,12 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
+from culture.models import CulturalPlacePage
 from home.localization import translations_by_key
+from quartiers.models import QuartierPage
 
 from .diff import WordDiff
+from .models import ProposalPage, Theme
 
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
@@ -82,12 +85,6 @@ RELATIONS = (
 
 def _relation_names(objects, page):
     """Map (relation label, object id) → display name, in the page's language; few queries."""
-    from culture.models import CulturalPlacePage
-    from programme.models import Theme
-    from quartiers.models import QuartierPage
-
-    from .models import ProposalPage
-
     models = {"themes": Theme, "quartiers": QuartierPage, "places": CulturalPlacePage, "related": ProposalPage}
     ids = {label: set() for label in models}
     for obj in objects:

@@ -6,10 +6,7 @@ year. Field names are stable and documented in ``docs/open-data.md``; numbers ar
 numbers (a dot for decimals, no grouping), never formatted text.
 """
 
-import csv
-import io
-
-from django.http import HttpResponse, JsonResponse
+from home import opendata
 
 from .formatting import plain_number, plain_text
 
@@ -79,10 +76,7 @@ def _filename(index, extension):
 
 
 def json_response(index, request):
-    response = JsonResponse(export_data(index, request), json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = f'inline; filename="{_filename(index, "json")}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return opendata.json_response(export_data(index, request), filename=_filename(index, "json"))
 
 
 def csv_rows(index, request):
@@ -110,12 +104,4 @@ def csv_rows(index, request):
 
 
 def csv_response(index, request):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(csv_rows(index, request))
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(index, "csv")}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
+    return opendata.csv_response(CSV_COLUMNS, csv_rows(index, request), _filename(index, "csv"))

@@ -10,7 +10,7 @@ to ``CulturalPlacePage`` has ``related_name="proposal_links"``): a place lists i
 following that relation back, so nobody types the same fact twice.
 """
 
-from .choices import PlaceKind, PlaceStatus, StepFreeAccess, _degree_validators
+from .choices import PlaceKind, PlaceStatus, StepFreeAccess
 from .place import TEXT_FEATURES, CulturalPlacePage
 from .index import CultureIndexPage
 

@@ -1,8 +1,5 @@
-"""Choices for cultural places (kind, status, step-free access) and their coordinate validators."""
+"""Choices for cultural places: kind, status, step-free access."""
 
-from decimal import Decimal
-
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +31,3 @@ class StepFreeAccess(models.TextChoices):
     PARTIAL = "partial", _("accessible en partie")
     NO = "no", _("non accessible sans marche")
     UNKNOWN = "unknown", _("non renseigné")
-
-
-def _degree_validators(low, high):
-    return [MinValueValidator(Decimal(str(low))), MaxValueValidator(Decimal(str(high)))]

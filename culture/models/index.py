@@ -2,18 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from home.models import BasePage
+from home.models import SectionIndexPage
 
 from .place import CulturalPlacePage
 
 
-class CultureIndexPage(BasePage):
+class CultureIndexPage(SectionIndexPage):
     """« Culture »: map and list of cultural places, filterable by kind and status."""
 
     page_context = "culture.context.culture_index_page"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["culture.CulturalPlacePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("index des lieux culturels")

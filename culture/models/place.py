@@ -9,17 +9,20 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import ImageWithCaptionBlock
-from maps.svg import BESANCON_BOUNDS, MapPoint
+from maps.svg import MapPoint
 from home.models import BasePage
+from maps.models import GeoPointMixin
 
-from .choices import PlaceKind, PlaceStatus, StepFreeAccess, _degree_validators
+from .choices import PlaceKind, PlaceStatus, StepFreeAccess
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul"]
 
 
-class CulturalPlacePage(BasePage):
+class CulturalPlacePage(GeoPointMixin, BasePage):
     """A cultural place: what it is, whether it exists yet, where it is, how to get there, its
     accessibility, and the proposals that concern it. Its presentation is the page's body."""
+
+    coordinates_required = True
 
     kind = models.CharField(_("type de lieu"), max_length=32, choices=PlaceKind.choices)
     status = models.CharField(
@@ -42,20 +45,6 @@ class CulturalPlacePage(BasePage):
         _("adresse"),
         max_length=255,
         help_text=_("Adresse postale, ou le site envisagé pour un lieu en projet."),
-    )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=6,
-        validators=_degree_validators(BESANCON_BOUNDS.south, BESANCON_BOUNDS.north),
-        help_text=_("En degrés décimaux (WGS84), par exemple 47.231372. Doit être dans Besançon."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        validators=_degree_validators(BESANCON_BOUNDS.west, BESANCON_BOUNDS.east),
-        help_text=_("En degrés décimaux (WGS84), par exemple 6.032460. Doit être dans Besançon."),
     )
     coordinates_approximate = models.BooleanField(
         _("position indicative"),
@@ -175,14 +164,6 @@ class CulturalPlacePage(BasePage):
     @property
     def is_planned(self):
         return self.status == PlaceStatus.PLANNED
-
-    @property
-    def has_valid_coordinates(self):
-        return (
-            self.latitude is not None
-            and self.longitude is not None
-            and BESANCON_BOUNDS.contains(self.latitude, self.longitude)
-        )
 
     def map_point(self, *, number=None, linked=True):
         return MapPoint(

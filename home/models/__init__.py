@@ -1,6 +1,6 @@
 """What every page of the site shares: the base page, images, settings, the home, standard and contact pages."""
 
-from .base import BasePage
+from .base import BasePage, SectionIndexPage
 from .contact import ContactFormField, ContactPage
 from .images import SiteImage, SiteRendition
 from .pages import HomePage, StandardPage
@@ -8,6 +8,7 @@ from .settings import NavigationSettings, SiteSettings
 
 __all__ = [
     "BasePage",
+    "SectionIndexPage",
     "ContactFormField",
     "ContactPage",
     "HomePage",

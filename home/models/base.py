@@ -115,3 +115,14 @@ class BasePage(Page):
         if self.alias_of_id:
             return language_code_of(self.alias_of.locale_id) != language
         return language_code_of(self.locale_id) != language
+
+
+class SectionIndexPage(BasePage):
+    """The index of a section of the site (programme, quartiers, culture, news): directly under
+    the home page of its language tree, once per tree."""
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True

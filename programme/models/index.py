@@ -5,10 +5,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
-from home.models import BasePage
+from home.models import SectionIndexPage
 
 
-class ProgrammeIndexPage(RoutablePageMixin, BasePage):
+class ProgrammeIndexPage(RoutablePageMixin, SectionIndexPage):
     """« Le programme »: every proposal, filterable, exportable and followable by feed.
 
     Sub-URLs (French, stable): ``export/csv/`` and ``export/json/`` (the proposals the index's
@@ -17,9 +17,7 @@ class ProgrammeIndexPage(RoutablePageMixin, BasePage):
     """
 
     page_context = "programme.context.programme_index_page"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["programme.AxisPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("index du programme")

@@ -1,4 +1,9 @@
-"""Inline relations of proposals and questions: themes, quartiers, cultural places, related proposals."""
+"""Inline relations of proposals and questions: themes, quartiers, cultural places, related proposals.
+
+Each row is an ``Orderable`` with a ``ParentalKey`` to its page, so it is saved in the page's
+revisions (and shown in its public history) and copied into translations. The rows differ only
+by what they link: :func:`link_to` builds the shared part, a foreign key and its panel.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,96 +15,78 @@ from .proposal import ProposalPage
 from .question import QuestionPage
 
 
-class ProposalTheme(Orderable):
-    proposal = ParentalKey(ProposalPage, on_delete=models.CASCADE, related_name="theme_links")
-    theme = models.ForeignKey(
-        "programme.Theme", on_delete=models.CASCADE, related_name="proposal_links", verbose_name=_("thème")
-    )
-    panels = [FieldPanel("theme")]
+def link_to(target, field_name, verbose_name, related_name):
+    """An abstract relation row whose ``field_name`` points at ``target`` (the reverse relation
+    of the target is ``related_name``, e.g. ``quartier.proposal_links``)."""
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    attributes = {
+        field_name: models.ForeignKey(
+            target, on_delete=models.CASCADE, related_name=related_name, verbose_name=verbose_name
+        ),
+        "panels": [FieldPanel(field_name)],
+        "Meta": Meta,
+        "__module__": __name__,
+    }
+    return type(f"{field_name.capitalize()}Link_{related_name}", (Orderable,), attributes)
+
+
+def _parent(model, related_name):
+    return ParentalKey(model, on_delete=models.CASCADE, related_name=related_name)
+
+
+class ProposalTheme(link_to("programme.Theme", "theme", _("thème"), "proposal_links")):
+    proposal = _parent(ProposalPage, "theme_links")
 
     class Meta(Orderable.Meta):
         verbose_name = _("thème de la proposition")
 
 
-class ProposalQuartier(Orderable):
+class ProposalQuartier(link_to("quartiers.QuartierPage", "quartier", _("quartier"), "proposal_links")):
     """A quartier a proposal concerns; ``quartier.proposal_links`` lists them back."""
 
-    proposal = ParentalKey(ProposalPage, on_delete=models.CASCADE, related_name="quartier_links")
-    quartier = models.ForeignKey(
-        "quartiers.QuartierPage",
-        on_delete=models.CASCADE,
-        related_name="proposal_links",
-        verbose_name=_("quartier"),
-    )
-    panels = [FieldPanel("quartier")]
+    proposal = _parent(ProposalPage, "quartier_links")
 
     class Meta(Orderable.Meta):
         verbose_name = _("quartier concerné")
 
 
-class ProposalPlace(Orderable):
+class ProposalPlace(link_to("culture.CulturalPlacePage", "place", _("lieu culturel"), "proposal_links")):
     """A cultural place a proposal concerns; ``place.proposal_links`` lists them back."""
 
-    proposal = ParentalKey(ProposalPage, on_delete=models.CASCADE, related_name="place_links")
-    place = models.ForeignKey(
-        "culture.CulturalPlacePage",
-        on_delete=models.CASCADE,
-        related_name="proposal_links",
-        verbose_name=_("lieu culturel"),
-    )
-    panels = [FieldPanel("place")]
+    proposal = _parent(ProposalPage, "place_links")
 
     class Meta(Orderable.Meta):
         verbose_name = _("lieu culturel concerné")
 
 
-class RelatedProposal(Orderable):
+class RelatedProposal(link_to(ProposalPage, "target", _("proposition"), "related_from")):
     """A link to another proposal; shown on both proposals."""
 
-    proposal = ParentalKey(ProposalPage, on_delete=models.CASCADE, related_name="related_links")
-    target = models.ForeignKey(
-        ProposalPage, on_delete=models.CASCADE, related_name="related_from", verbose_name=_("proposition")
-    )
-    panels = [FieldPanel("target")]
+    proposal = _parent(ProposalPage, "related_links")
 
     class Meta(Orderable.Meta):
         verbose_name = _("proposition liée")
 
 
-class QuestionTheme(Orderable):
-    question = ParentalKey(QuestionPage, on_delete=models.CASCADE, related_name="theme_links")
-    theme = models.ForeignKey(
-        "programme.Theme", on_delete=models.CASCADE, related_name="question_links", verbose_name=_("thème")
-    )
-    panels = [FieldPanel("theme")]
+class QuestionTheme(link_to("programme.Theme", "theme", _("thème"), "question_links")):
+    question = _parent(QuestionPage, "theme_links")
 
     class Meta(Orderable.Meta):
         verbose_name = _("thème de la question")
 
 
-class QuestionQuartier(Orderable):
-    question = ParentalKey(QuestionPage, on_delete=models.CASCADE, related_name="quartier_links")
-    quartier = models.ForeignKey(
-        "quartiers.QuartierPage",
-        on_delete=models.CASCADE,
-        related_name="question_links",
-        verbose_name=_("quartier"),
-    )
-    panels = [FieldPanel("quartier")]
+class QuestionQuartier(link_to("quartiers.QuartierPage", "quartier", _("quartier"), "question_links")):
+    question = _parent(QuestionPage, "quartier_links")
 
     class Meta(Orderable.Meta):
         verbose_name = _("quartier concerné")
 
 
-class QuestionPlace(Orderable):
-    question = ParentalKey(QuestionPage, on_delete=models.CASCADE, related_name="place_links")
-    place = models.ForeignKey(
-        "culture.CulturalPlacePage",
-        on_delete=models.CASCADE,
-        related_name="question_links",
-        verbose_name=_("lieu culturel"),
-    )
-    panels = [FieldPanel("place")]
+class QuestionPlace(link_to("culture.CulturalPlacePage", "place", _("lieu culturel"), "question_links")):
+    question = _parent(QuestionPage, "place_links")
 
     class Meta(Orderable.Meta):
         verbose_name = _("lieu culturel concerné")

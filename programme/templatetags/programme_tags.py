@@ -11,16 +11,18 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from culture.models import CulturalPlacePage
+from home.feeds import feed_links
 from programme import queries
-from programme.feeds import feed_links
+
+from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage
+from quartiers.models import QuartierPage
 
 register = template.Library()
 KIND_LABELS = {"atom": "Atom", "rss": "RSS"}
 
 
 def _programme_index(page):
-    from programme.models import ProgrammeIndexPage
-
     indexes = ProgrammeIndexPage.objects.live()
     locale = getattr(page, "locale", None)
     if locale is not None:
@@ -32,10 +34,6 @@ def _programme_index(page):
 
 def _feeds_for(page, listing=None, themes=()):
     """``(title, filters)`` of each feed that belongs to ``page``."""
-    from culture.models import CulturalPlacePage
-    from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage
-    from quartiers.models import QuartierPage
-
     feeds = [(_("Toutes les propositions"), {})]
     if isinstance(page, ProgrammeIndexPage) and listing is not None and listing.is_filtered:
         labels = ", ".join(str(option.label) for _facet, option in listing.active_filters)

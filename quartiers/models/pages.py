@@ -1,9 +1,5 @@
 """The quartier pages: QuartierIndexPage, QuartierPage (with its QuartierKind) and its social-centre links."""
 
-from decimal import Decimal
-
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -18,7 +14,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.localization import localized
-from home.models import BasePage
+from home.models import BasePage, SectionIndexPage
+from maps.models import GeoPointMixin
 
 from ..blocks import PriorityStreamBlock
 from .snippets import SharedObjectives, SocialCentre
@@ -29,14 +26,12 @@ class QuartierKind(models.TextChoices):
     FRAGILE = "fragile", _("quartier fragile")
 
 
-class QuartierIndexPage(RoutablePageMixin, BasePage):
+class QuartierIndexPage(RoutablePageMixin, SectionIndexPage):
     """« Les quartiers »: map and list of the quartiers of the Contrat de Ville, a table comparing
     the priority quartiers, and the portrait figures as open data (CSV and JSON)."""
 
     page_context = "quartiers.context.quartier_index_page"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["quartiers.QuartierPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("index des quartiers")
@@ -74,7 +69,7 @@ class QuartierIndexPage(RoutablePageMixin, BasePage):
         }
 
 
-class QuartierPage(BasePage):
+class QuartierPage(GeoPointMixin, BasePage):
     """One quartier: its presentation (the body), its portrait, its project's priorities, its
     social centres and the programme's proposals that concern it."""
 
@@ -82,24 +77,6 @@ class QuartierPage(BasePage):
         _("type de quartier"), max_length=10, choices=QuartierKind.choices, default=QuartierKind.PRIORITY
     )
     commune = models.CharField(_("commune"), max_length=100, default="Besançon")
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))],
-        help_text=_("Un point représentatif du quartier, en degrés décimaux (ex. 47.22140)."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))],
-        help_text=_("En degrés décimaux (ex. 5.96810). Laissez les deux champs vides si le point n'est pas connu."),
-    )
     project_title = models.CharField(_("titre du projet de quartier"), max_length=200, blank=True)
     project_introduction = models.TextField(_("introduction du projet de quartier"), blank=True)
     priorities = StreamField(
@@ -169,17 +146,6 @@ class QuartierPage(BasePage):
     class Meta:
         verbose_name = _("quartier")
         verbose_name_plural = _("quartiers")
-
-    def clean(self):
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(
-                {"longitude": _("Indiquez la latitude et la longitude, ou aucune des deux.")}
-            )
-
-    @property
-    def has_point(self):
-        return self.latitude is not None and self.longitude is not None
 
     def get_social_centres(self):
         links = self.social_centre_links.all()

@@ -62,7 +62,7 @@ def test_coordinates_are_valid_and_inside_besancon(places, slug):
     place = places[slug]
     assert isinstance(place.latitude, Decimal) and isinstance(place.longitude, Decimal)
     assert BESANCON_BOUNDS.contains(place.latitude, place.longitude)
-    assert place.has_valid_coordinates
+    assert place.has_point
     for name in ("latitude", "longitude"):
         CulturalPlacePage._meta.get_field(name).clean(getattr(place, name), place)
 
@@ -81,9 +81,9 @@ def test_known_positions_are_where_they_should_be(places):
 @pytest.mark.parametrize(
     "field, value",
     [("latitude", Decimal("48.856600")), ("latitude", Decimal("47.100000")), ("longitude", Decimal("2.352200")),
-     ("longitude", Decimal("6.200000"))],
+     ("longitude", Decimal("6.300000"))],
 )
-def test_coordinates_outside_the_city_are_refused(field, value):
+def test_coordinates_outside_grand_besancon_are_refused(field, value):
     with pytest.raises(ValidationError):
         CulturalPlacePage._meta.get_field(field).clean(value, None)
 
@@ -251,7 +251,7 @@ def test_editors_get_the_place_form_with_its_panels(client, places, django_user_
         assert f'name="{field}' in html, field
 
 
-def test_coordinates_outside_the_city_are_refused_when_an_editor_saves(places):
+def test_coordinates_outside_grand_besancon_are_refused_when_an_editor_saves(places):
     """The admin form runs the model's validation (``clean_fields``) before saving."""
     place = places["citadelle"]
     place.latitude, place.longitude = Decimal("48.856600"), Decimal("2.352200")

@@ -231,3 +231,13 @@ def test_legend_lists_only_what_the_map_shows():
     assert "existe aujourd" not in only_planned and "en projet" in only_planned
     only_open = render(build_map([CITADELLE], title="t", description="d"))
     assert "existe aujourd" in only_open and "n'existe pas encore" not in only_open.replace("&#x27;", "'")
+
+
+def test_a_frame_stretches_to_hold_points_outside_it_only():
+    inside = MapPoint("Citadelle", "", 47.2313, 6.0324)
+    assert BESANCON_BOUNDS.including([inside]) == BESANCON_BOUNDS
+    novillars = MapPoint("Novillars", "", 47.2860, 6.1270)
+    frame = BESANCON_BOUNDS.including([inside, novillars])
+    assert frame.contains(47.2860, 6.1270)
+    assert (frame.south, frame.west, frame.north) == (BESANCON_BOUNDS.south, BESANCON_BOUNDS.west, 47.316)
+    assert abs(frame.east - 6.157) < 1e-9
