@@ -62,6 +62,7 @@ def proposal_records(listing, request):
 
 
 def bad_filter_response(listing):
+    """The 400 answer to unknown filter values: the errors of the listing's ``ProposalFilterForm``."""
     message = "\n".join(
         [
             _("Filtre refusé :"),

@@ -6,8 +6,9 @@ values would select with the other filters kept (faceted counts). The exports an
 the same class, so a filtered index and its CSV, JSON and feeds always agree.
 
 Filter values are slugs in the index's language; the slugs of the default language are accepted
-too. An unknown value is reported in ``errors`` (the index ignores it and says so; exports and
-feeds answer 400). The number of SQL queries does not depend on the number of proposals.
+too. The parameters are parsed and validated by ``programme.forms.ProposalFilterForm``; an unknown
+value is reported in ``errors`` (the index ignores it and says so; exports and feeds answer 400).
+The number of SQL queries does not depend on the number of proposals.
 """
 
 import unicodedata
@@ -21,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from programme.models import Theme
 
 from home.localization import DROP, localized, translations_by_key
+
+from .forms import ProposalFilterForm
 
 PARAMETERS = ("axe", "theme", "quartier", "lieu", "phare")
 FLAGSHIP_VALUES = {"oui": True, "non": False}
@@ -140,23 +143,22 @@ class ProposalListing:
         return aliases
 
     def _parse(self, params):
-        messages = {
-            "axe": _("L'axe « %(value)s » n'existe pas."),
-            "theme": _("Le thème « %(value)s » n'existe pas."),
-            "quartier": _("Le quartier « %(value)s » n'existe pas."),
-            "lieu": _("Le lieu culturel « %(value)s » n'existe pas."),
-            "phare": _("La valeur « %(value)s » n'est pas permise pour « phare » (oui ou non)."),
-        }
+        """Validate ``params`` with ``ProposalFilterForm``: its errors, and the selected options."""
+        aliases = {name: self._aliases(name) for name in PARAMETERS}
+        self.form = ProposalFilterForm(
+            params,
+            facets=self.facets,
+            aliases={
+                name: {alias: option.value for alias, option in options.items()}
+                for name, options in aliases.items()
+            },
+        )
+        self.errors = self.form.error_list(PARAMETERS)
         for name in PARAMETERS:
-            raw = params.get(name, "")
-            value = str(raw).strip()[:200]
+            value = self.form.cleaned_data.get(name)
             if not value:
                 continue
-            aliases = self._aliases(name)
-            option = aliases.get(value) or aliases.get(value.lower())
-            if option is None:
-                self.errors.append(messages[name] % {"value": value})
-                continue
+            option = aliases[name][value]
             option.selected = True
             self.selected[name] = option
 

@@ -100,6 +100,8 @@ def test_unknown_filter_is_a_clear_400(client, suffix, query):
     text = response.content.decode()
     assert text.startswith("Filtre refusé")
     assert "docs/open-data.md" in text
+    (value,) = query.values()
+    assert f"« {value} »" in text
 
 
 def test_feeds_hold_exactly_the_live_proposals(client, axis, make_proposal):

@@ -5,7 +5,8 @@ import re
 import pytest
 from django.utils.html import escape
 
-from programme.listing import ProposalListing
+from programme.forms import ProposalFilterForm
+from programme.listing import Facet, Option, ProposalListing
 from programme.models import ProposalPage
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +161,90 @@ def test_listing_accepts_uppercase_and_spaces(programme_index):
     listing = ProposalListing(programme_index, {"theme": "  Jeunesse ", "phare": "OUI"})
     assert not listing.errors
     assert set(listing.selected) == {"theme", "phare"}
+
+
+# -- the filter form ---------------------------------------------------------------------------
+
+def _form(data):
+    """A filter form on hand-made facets, without the database."""
+    facets = {
+        "theme": Facet("theme", "Thème", "Tous les thèmes", [
+            Option("culture-et-patrimoine", "Culture et patrimoine"),
+            Option("sport", "Sport"),
+        ]),
+        "phare": Facet("phare", "Propositions phares", "Toutes", [Option("oui", "Oui"), Option("non", "Non")]),
+    }
+    aliases = {
+        "theme": {
+            "culture-et-patrimoine": "culture-et-patrimoine",
+            "culture-and-heritage": "culture-et-patrimoine",
+            "sport": "sport",
+        },
+    }
+    return ProposalFilterForm(data, facets=facets, aliases=aliases)
+
+
+def test_form_choices_are_the_facet_options():
+    form = _form({})
+    assert list(form.fields["theme"].choices) == [("culture-et-patrimoine", "Culture et patrimoine"), ("sport", "Sport")]
+    assert list(form.fields["phare"].choices) == [("oui", "Oui"), ("non", "Non")]
+
+
+def test_form_accepts_an_alias_in_any_case_and_gives_the_option_value():
+    form = _form({"theme": "  Culture-And-HERITAGE ", "phare": "NON"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data == {"theme": "culture-et-patrimoine", "phare": "non"}
+
+
+def test_form_leaves_empty_values_unselected():
+    form = _form({"theme": "   "})
+    assert form.is_valid()
+    assert form.cleaned_data == {"theme": "", "phare": ""}
+
+
+def test_form_unknown_values_give_the_exact_messages():
+    form = _form({"theme": " inconnu ", "phare": "peut-être"})
+    assert not form.is_valid()
+    assert form.errors["theme"] == ["Le thème « inconnu » n'existe pas."]
+    assert form.errors["phare"] == ["La valeur « peut-être » n'est pas permise pour « phare » (oui ou non)."]
+    assert form.error_list() == [
+        "Le thème « inconnu » n'existe pas.",
+        "La valeur « peut-être » n'est pas permise pour « phare » (oui ou non).",
+    ]
+    assert "theme" not in form.cleaned_data
+
+
+def test_form_cuts_values_to_200_characters():
+    form = _form({"theme": "y" * 250})
+    assert form.errors["theme"] == ["Le thème « " + "y" * 200 + " » n'existe pas."]
+
+
+def test_listing_errors_come_from_the_form(programme_index):
+    listing = ProposalListing(programme_index, {"axe": "nulle-part", "lieu": "Cite-Des-Arts", "quartier": "x"})
+    assert listing.errors == [
+        "L'axe « nulle-part » n'existe pas.",
+        "Le quartier « x » n'existe pas.",
+    ]
+    assert listing.form.errors["axe"] == ["L'axe « nulle-part » n'existe pas."]
+    assert listing.form.cleaned_data["lieu"] == "cite-des-arts"
+    assert [name for name in listing.selected] == ["lieu"]
+    assert listing.selected["lieu"].value == "cite-des-arts"
+    assert listing.query_string() == "?lieu=cite-des-arts"
+
+
+def test_uppercase_value_selects_on_the_index(client):
+    html = client.get(URL, {"theme": "CULTURE-ET-PATRIMOINE"}).content.decode()
+    assert 'role="alert"' not in html
+    assert '<option value="culture-et-patrimoine" selected>' in html
+
+
+def test_export_400_names_the_bad_values(client):
+    response = client.get(URL + "export/csv/", {"theme": "Inexistant", "phare": "xx"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == (
+        "Filtre refusé :\n"
+        "Le thème « Inexistant » n'existe pas.\n"
+        "La valeur « xx » n'est pas permise pour « phare » (oui ou non).\n"
+        "Voir docs/open-data.md pour les valeurs permises.\n"
+    )
