@@ -47,7 +47,7 @@ def place_fields(data):
 
 def load(loader):
     data = loader.read_data("culture", "culture.yaml")
-    index = loader.upsert_section_index(CultureIndexPage, data["index"], paragraphs_to_body(data["index"].get("body")))
+    index = loader.upsert_section_index(CultureIndexPage, data["index"])
     for place in data["places"]:
         fields = place_fields(place)
         validate(CulturalPlacePage, fields)

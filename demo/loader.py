@@ -17,6 +17,7 @@ from django.db import transaction
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale
 
+from home.blocks import paragraphs_to_body
 from home.editorial import ensure_editorial_setup
 
 
@@ -88,8 +89,9 @@ class DemoLoader:
             self.updated += 1
         return page
 
-    def upsert_section_index(self, model, data, body):
-        """A section's index page under the home page, shown in the menus."""
+    def upsert_section_index(self, model, data):
+        """A section's index page under the home page, shown in the menus (``data``: its
+        ``slug``, ``title``, ``summary`` and optional ``body`` paragraphs)."""
         if self.home is None:
             raise RuntimeError("The home page must be loaded before the sections.")
         return self.upsert_page(
@@ -98,7 +100,7 @@ class DemoLoader:
             data["slug"],
             title=data["title"],
             summary=data["summary"],
-            body=body,
+            body=paragraphs_to_body(data.get("body")),
             show_in_menus=True,
         )
 

@@ -29,8 +29,9 @@ Build a map in a view or a page's ``get_context``, then include the template::
 - :func:`build_map` — validates every point against ``bounds`` (raises
   :class:`PointOutsideBoundsError`: a point outside the city is a data error, never silently
   dropped), projects them, numbers them in the given order or by their ``number`` (the same
-  numbers must appear in the page's text list, which is the map's text equivalent), moves apart markers that would overlap
-  (a thin leader line joins a moved marker to its true position) and returns an :class:`SvgMap`.
+  numbers must appear in the page's text list, which is the map's text equivalent), moves apart
+  markers that would overlap (a thin leader line joins a moved marker to its true position) and
+  returns an :class:`SvgMap`.
   ``highlight`` (a point, or its index) draws one point larger: the current page's point.
 - :data:`BESANCON_BOUNDS` (the whole city) and :data:`CENTRE_BOUNDS` (the Boucle and its banks)
   are ready-made frames.
@@ -51,9 +52,9 @@ text next to it.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Iterable, Sequence
 
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -110,7 +111,7 @@ class GeoBounds:
             return False
         return self.south <= lat <= self.north and self.west <= lon <= self.east
 
-    def including(self, points, margin: float = 0.03) -> "GeoBounds":
+    def including(self, points, margin: float = 0.03) -> GeoBounds:
         """This frame, stretched with ``margin`` degrees around each point that lies outside it."""
         south, west, north, east = self.south, self.west, self.north, self.east
         for point in points:
@@ -173,7 +174,8 @@ DEFAULT_LANDMARKS: tuple[Landmark, ...] = (
 # Rivotte, rounds the Boucle (Bregille, Battant, Chamars) and leaves past Tarragnoz, the Citadel
 # closing the neck of the loop. Simplified tracing: (latitude, longitude).
 DOUBS_COURSE: tuple[tuple[float, float], ...] = (
-    (47.2990, 6.1650), (47.2900, 6.1400), (47.2800, 6.1150), (47.2720, 6.0950), (47.2640, 6.0800), (47.2560, 6.0660), (47.2480, 6.0560),
+    (47.2990, 6.1650), (47.2900, 6.1400), (47.2800, 6.1150), (47.2720, 6.0950), (47.2640, 6.0800),
+    (47.2560, 6.0660), (47.2480, 6.0560),
     (47.2410, 6.0470), (47.2360, 6.0410), (47.2342, 6.0372), (47.2352, 6.0350),
     (47.2372, 6.0345), (47.2398, 6.0340), (47.2422, 6.0322), (47.2440, 6.0290),
     (47.2447, 6.0250), (47.2440, 6.0210), (47.2422, 6.0182), (47.2398, 6.0163),
@@ -351,7 +353,7 @@ def _spread(placed: list[PlacedPoint], width: int, height: int, gap: float = 3.0
             return
 
 
-def _scale_bar(project: "_Projection") -> tuple[float, float, float, str]:
+def _scale_bar(project: _Projection) -> tuple[float, float, float, str]:
     """A round distance drawn about a fifth of the map's width, in its lower left corner."""
     metres_per_unit = 111_320 / project.units_per_degree  # one degree of latitude ≈ 111.32 km
     target = project.width / 5 * metres_per_unit

@@ -7,7 +7,7 @@ from .models import ArticlePage, NewsIndexPage
 
 def load(loader):
     data = loader.read_data("news", "news.yaml")
-    index = loader.upsert_section_index(NewsIndexPage, data["index"], paragraphs_to_body(data["index"].get("body")))
+    index = loader.upsert_section_index(NewsIndexPage, data["index"])
     for article in data["articles"]:
         loader.upsert_page(
             index,

@@ -98,7 +98,7 @@ def _pick(mapping, slugs, kind, missing):
 def load(loader):
     data = loader.read_data("programme", "programme.yaml")
     locale = loader.locale or Locale.get_default()
-    index = loader.upsert_section_index(ProgrammeIndexPage, data["index"], paragraphs_to_body(data["index"].get("body")))
+    index = loader.upsert_section_index(ProgrammeIndexPage, data["index"])
 
     themes = _load_themes(loader, data["themes"], locale)
     quartiers = {page.slug: page for page in QuartierPage.objects.filter(locale=locale)}

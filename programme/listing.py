@@ -19,11 +19,12 @@ from django.db.models.functions import Substr
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from programme.models import Theme
-
+from culture.models import CulturalPlacePage
 from home.localization import DROP, localized, translations_by_key
+from quartiers.models import QuartierPage
 
 from .forms import ProposalFilterForm
+from .models import AxisPage, ProposalPage, ProposalPlace, ProposalQuartier, ProposalTheme, QuestionPage, Theme
 
 PARAMETERS = ("axe", "theme", "quartier", "lieu", "phare")
 FLAGSHIP_VALUES = {"oui": True, "non": False}
@@ -70,12 +71,6 @@ class ProposalListing:
     """The proposals of one programme index, as selected by the index's filters."""
 
     def __init__(self, index, params):
-        from quartiers.models import QuartierPage
-
-        from culture.models import CulturalPlacePage
-
-        from .models import AxisPage, ProposalPage
-
         self.index = index
         self.locale = index.locale
         self.scope = ProposalPage.objects.live().public().descendant_of(index)
@@ -181,8 +176,6 @@ class ProposalListing:
 
     def filtered(self, exclude=None):
         """The live proposals matching every selected filter except ``exclude``."""
-        from .models import ProposalPlace, ProposalQuartier, ProposalTheme
-
         queryset = self.scope
         for name, option in self.selected.items():
             if name == exclude:
@@ -204,8 +197,6 @@ class ProposalListing:
 
     def proposals(self):
         """The selected proposals, in the order of the programme, with their relations."""
-        from .models import ProposalPlace, ProposalQuartier, ProposalTheme
-
         return (
             self.filtered()
             .order_by("path")
@@ -231,16 +222,12 @@ class ProposalListing:
         return proposals
 
     def questions(self):
-        from .models import QuestionPage
-
         return QuestionPage.objects.live().public().descendant_of(self.index).order_by("path")
 
     # -- counts -------------------------------------------------------------------------------
 
     def count_facets(self):
         """Fill in each option's ``count``: the proposals it selects, other filters kept."""
-        from .models import ProposalPlace, ProposalQuartier, ProposalTheme
-
         if self._counted:
             return
         self._counted = True

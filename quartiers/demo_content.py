@@ -121,7 +121,7 @@ def _sync_relations(loader, page, indicators, centres):
 
 def load(loader):
     data = loader.read_data("quartiers", "quartiers.yaml")
-    index = loader.upsert_section_index(QuartierIndexPage, data["index"], paragraphs_to_body(data["index"].get("body")))
+    index = loader.upsert_section_index(QuartierIndexPage, data["index"])
     objectives = load_shared_objectives(loader, data["socle_commun"])
     centres_by_quartier = load_social_centres(loader, data["social_centres"])
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 
+
 def decimal_places(value: Decimal) -> int:
     exponent = value.normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0

@@ -7,8 +7,6 @@ backend. Production (``production.py``) reads everything from the environment.
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [

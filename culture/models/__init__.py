@@ -11,8 +11,8 @@ following that relation back, so nobody types the same fact twice.
 """
 
 from .choices import PlaceKind, PlaceStatus, StepFreeAccess
-from .place import TEXT_FEATURES, CulturalPlacePage
 from .index import CultureIndexPage
+from .place import TEXT_FEATURES, CulturalPlacePage
 
 __all__ = [
     "TEXT_FEATURES",

@@ -9,9 +9,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import ImageWithCaptionBlock
-from maps.svg import MapPoint
 from home.models import BasePage
 from maps.models import GeoPointMixin
+from maps.svg import MapPoint
 
 from .choices import PlaceKind, PlaceStatus, StepFreeAccess
 

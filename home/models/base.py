@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField

@@ -14,7 +14,6 @@ from wagtail.models import Locale
 from culture.models import CulturalPlacePage
 from home.feeds import feed_links
 from programme import queries
-
 from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage
 from quartiers.models import QuartierPage
 

@@ -9,10 +9,10 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 
 from culture.demo_content import place_fields, validate
-from programme.queries import proposals_concerning, questions_concerning
 from culture.models import CulturalPlacePage, CultureIndexPage, PlaceStatus
 from demo.loader import DemoLoader, load_all
 from maps.svg import BESANCON_BOUNDS
+from programme.queries import proposals_concerning, questions_concerning
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, WorkflowState
 
-
 from home.editorial import REVIEWERS, TRANSLATORS, WRITERS, ensure_editorial_setup
 from home.models import StandardPage
 

@@ -3,7 +3,6 @@ import itertools
 import pytest
 from django.utils.text import slugify
 
-from programme.models import Theme
 from programme.models import (
     AxisPage,
     ProgrammeIndexPage,
@@ -11,6 +10,7 @@ from programme.models import (
     ProposalPlace,
     ProposalQuartier,
     ProposalTheme,
+    Theme,
 )
 from quartiers.models import QuartierPage
 

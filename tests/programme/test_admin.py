@@ -3,8 +3,7 @@
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from programme.models import Theme
-from programme.models import ProposalPage
+from programme.models import ProposalPage, Theme
 from quartiers.models import QuartierPage
 
 pytestmark = pytest.mark.django_db

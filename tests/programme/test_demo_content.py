@@ -4,9 +4,8 @@ import pytest
 from wagtail.models import PageLogEntry, Revision
 
 from demo.loader import load_all
-from programme.models import Theme
 from programme.history import published_revisions
-from programme.models import AxisPage, ProposalPage, QuestionPage
+from programme.models import AxisPage, ProposalPage, QuestionPage, Theme
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,7 @@
 
 import pytest
 
-from programme.models import Theme
-from programme.models import ProposalPage, ProposalQuartier, ProposalTheme
+from programme.models import ProposalPage, ProposalQuartier, ProposalTheme, Theme
 from quartiers.models import QuartierPage
 
 from .helpers import atom_entries, csv_rows, json_data, references_in_titles, rss_items
