@@ -2,7 +2,7 @@
 
 Each row is an ``Orderable`` with a ``ParentalKey`` to its page, so it is saved in the page's
 revisions (and shown in its public history) and copied into translations. The rows differ only
-by what they link: :func:`link_to` builds the shared part, a foreign key and its panel.
+by what they link: :func:`relation_row` builds each one's abstract base from that.
 """
 
 from django.db import models
@@ -15,78 +15,75 @@ from .proposal import ProposalPage
 from .question import QuestionPage
 
 
-def link_to(target, field_name, verbose_name, related_name):
-    """An abstract relation row whose ``field_name`` points at ``target`` (the reverse relation
-    of the target is ``related_name``, e.g. ``quartier.proposal_links``)."""
+def relation_row(page, page_field, links, target, target_field, target_label, backlinks):
+    """The abstract base of a relation row: ``page_field`` (a ``ParentalKey`` to ``page``, whose
+    rows are ``page.<links>``) and ``target_field`` (a foreign key to ``target``, whose rows are
+    ``target.<backlinks>``, e.g. ``quartier.proposal_links``), edited as one chooser."""
 
     class Meta(Orderable.Meta):
         abstract = True
 
     attributes = {
-        field_name: models.ForeignKey(
-            target, on_delete=models.CASCADE, related_name=related_name, verbose_name=verbose_name
+        page_field: ParentalKey(page, on_delete=models.CASCADE, related_name=links),
+        target_field: models.ForeignKey(
+            target, on_delete=models.CASCADE, related_name=backlinks, verbose_name=target_label
         ),
-        "panels": [FieldPanel(field_name)],
+        "panels": [FieldPanel(target_field)],
         "Meta": Meta,
         "__module__": __name__,
     }
-    return type(f"{field_name.capitalize()}Link_{related_name}", (Orderable,), attributes)
+    return type(f"{page_field.capitalize()}{target_field.capitalize()}Row", (Orderable,), attributes)
 
 
-def _parent(model, related_name):
-    return ParentalKey(model, on_delete=models.CASCADE, related_name=related_name)
+THEME, QUARTIER, PLACE = "programme.Theme", "quartiers.QuartierPage", "culture.CulturalPlacePage"
 
 
-class ProposalTheme(link_to("programme.Theme", "theme", _("thème"), "proposal_links")):
-    proposal = _parent(ProposalPage, "theme_links")
-
+class ProposalTheme(
+    relation_row(ProposalPage, "proposal", "theme_links", THEME, "theme", _("thème"), "proposal_links")
+):
     class Meta(Orderable.Meta):
         verbose_name = _("thème de la proposition")
 
 
-class ProposalQuartier(link_to("quartiers.QuartierPage", "quartier", _("quartier"), "proposal_links")):
-    """A quartier a proposal concerns; ``quartier.proposal_links`` lists them back."""
-
-    proposal = _parent(ProposalPage, "quartier_links")
-
+class ProposalQuartier(
+    relation_row(ProposalPage, "proposal", "quartier_links", QUARTIER, "quartier", _("quartier"), "proposal_links")
+):
     class Meta(Orderable.Meta):
         verbose_name = _("quartier concerné")
 
 
-class ProposalPlace(link_to("culture.CulturalPlacePage", "place", _("lieu culturel"), "proposal_links")):
-    """A cultural place a proposal concerns; ``place.proposal_links`` lists them back."""
-
-    proposal = _parent(ProposalPage, "place_links")
-
+class ProposalPlace(
+    relation_row(ProposalPage, "proposal", "place_links", PLACE, "place", _("lieu culturel"), "proposal_links")
+):
     class Meta(Orderable.Meta):
         verbose_name = _("lieu culturel concerné")
 
 
-class RelatedProposal(link_to(ProposalPage, "target", _("proposition"), "related_from")):
+class RelatedProposal(
+    relation_row(ProposalPage, "proposal", "related_links", ProposalPage, "target", _("proposition"), "related_from")
+):
     """A link to another proposal; shown on both proposals."""
-
-    proposal = _parent(ProposalPage, "related_links")
 
     class Meta(Orderable.Meta):
         verbose_name = _("proposition liée")
 
 
-class QuestionTheme(link_to("programme.Theme", "theme", _("thème"), "question_links")):
-    question = _parent(QuestionPage, "theme_links")
-
+class QuestionTheme(
+    relation_row(QuestionPage, "question", "theme_links", THEME, "theme", _("thème"), "question_links")
+):
     class Meta(Orderable.Meta):
         verbose_name = _("thème de la question")
 
 
-class QuestionQuartier(link_to("quartiers.QuartierPage", "quartier", _("quartier"), "question_links")):
-    question = _parent(QuestionPage, "quartier_links")
-
+class QuestionQuartier(
+    relation_row(QuestionPage, "question", "quartier_links", QUARTIER, "quartier", _("quartier"), "question_links")
+):
     class Meta(Orderable.Meta):
         verbose_name = _("quartier concerné")
 
 
-class QuestionPlace(link_to("culture.CulturalPlacePage", "place", _("lieu culturel"), "question_links")):
-    question = _parent(QuestionPage, "place_links")
-
+class QuestionPlace(
+    relation_row(QuestionPage, "question", "place_links", PLACE, "place", _("lieu culturel"), "question_links")
+):
     class Meta(Orderable.Meta):
         verbose_name = _("lieu culturel concerné")
