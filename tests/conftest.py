@@ -1,20 +1,156 @@
 """Shared fixtures.
 
-The test database is built once per run with the whole demo content (``load_demo_content``),
-so every test sees the real site; each test runs in a transaction rolled back at its end.
+Every test sees the whole demo site; each test runs in a transaction rolled back at its end.
+
+On SQLite (the default) the migrated database with the demo content is built once and kept in
+``.pytest_cache/demo-db/``, under a key hashed from everything that shapes it (migrations, demo
+data and loaders, models, settings, requirements.txt: ``_CACHE_INPUTS``). Each run copies it into
+its own temporary directory and tests use that copy, never the cached file itself; the browser
+tests' server gets a copy too. When an input changes, the next run builds a new one (about as
+long as a run used to take). ``pytest --create-db`` rebuilds it anyway; deleting the folder is safe.
+
+On PostgreSQL (``DATABASE_URL`` set) the test database is migrated and loaded on every run.
 """
 
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Site
 
 from demo.loader import load_all
 
+BASE_DIR = Path(__file__).resolve().parents[1]
+CACHE_DIR = BASE_DIR / ".pytest_cache" / "demo-db"
+# Bump to rebuild every cached database after a change to how it is built.
+CACHE_FORMAT = "1"
+# What the demo database depends on (globs from the repository root). Models, blocks and
+# settings are included because saving a page also writes its search index entries.
+_CACHE_INPUTS = [
+    "requirements.txt",
+    "config/settings/base.py",
+    "config/settings/test.py",
+    "*/migrations/*.py",
+    "*/demo_data/**/*",
+    "**/*demo_content*.py",
+    "demo/**/*",
+    "*/models.py",
+    "*/models/*.py",
+    "*/blocks.py",
+    "*/editorial.py",
+]
+_IGNORED_DIRS = {".venv", ".git", ".pytest_cache", "node_modules", "__pycache__", "tests", "benchmarks"}
+
+
+def _load_demo():
+    """Load the whole demo content into the current database."""
+    load_all()
+
+
+def _uses_sqlite():
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def demo_db_key():
+    """A hash of every file the demo database is built from (their paths and contents)."""
+    digest = hashlib.sha256(f"format {CACHE_FORMAT}\n".encode())
+    files = set()
+    for pattern in _CACHE_INPUTS:
+        for path in BASE_DIR.glob(pattern):
+            relative = path.relative_to(BASE_DIR)
+            if path.is_file() and not _IGNORED_DIRS.intersection(relative.parts) and path.suffix != ".pyc":
+                files.add(relative)
+    for relative in sorted(files):
+        digest.update(f"{relative.as_posix()}\n".encode())
+        digest.update(hashlib.sha256((BASE_DIR / relative).read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def _run_build_step(command, env):
+    try:
+        subprocess.run(command, cwd=BASE_DIR, env=env, check=True, capture_output=True, text=True)
+    except subprocess.CalledProcessError as error:
+        sys.stderr.write(f"\n$ {' '.join(command)}\n{error.stdout}{error.stderr}\n")
+        raise
+
+
+def _build_demo_db(target):
+    """Migrate a new SQLite file and load the demo content into it, in a child process.
+
+    A child process (the test settings, with SQLite whatever DATABASE_URL says) keeps this
+    process's caches as they are on a run that reuses the file.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", SQLITE_PATH=str(target))
+    python = [sys.executable]
+    _run_build_step([*python, "manage.py", "migrate", "--noinput", "--run-syncdb", "-v0"], env)
+    load = "import django; django.setup(); from tests.conftest import _load_demo; _load_demo()"
+    _run_build_step([*python, "-c", load], env)
+
+
+def cached_demo_db(rebuild=False):
+    """Path of the cached demo database for the current inputs, built first if missing.
+
+    Never open it for writing: copy it.
+    """
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    cached = CACHE_DIR / f"demo-{demo_db_key()}.sqlite3"
+    if rebuild or not cached.exists():
+        # Built aside, then renamed: a run stopped half-way, or a parallel one, leaves no half file.
+        handle, building = tempfile.mkstemp(dir=CACHE_DIR, prefix="building-", suffix=".sqlite3")
+        os.close(handle)
+        os.unlink(building)
+        try:
+            _build_demo_db(building)
+            os.replace(building, cached)
+        finally:
+            if os.path.exists(building):
+                os.unlink(building)
+        for old in CACHE_DIR.glob("demo-*.sqlite3"):
+            if old != cached:
+                old.unlink(missing_ok=True)
+    return cached
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        load_all()
+def demo_db_file(request):
+    """The cached demo database (SQLite, even on a PostgreSQL run: the browser tests use it)."""
+    return cached_demo_db(rebuild=request.config.getoption("create_db", False))
+
+
+if os.environ.get("DATABASE_URL"):
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            _load_demo()
+
+else:
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_test_environment, django_db_blocker, demo_db_file, tmp_path_factory):
+        """The test database is a copy of the cached demo database: nothing to create."""
+        from django.db import connections
+
+        assert _uses_sqlite(), "DATABASE_URL unset but the default database is not SQLite"
+        database = tmp_path_factory.mktemp("db") / "test.sqlite3"
+        shutil.copyfile(demo_db_file, database)
+        with django_db_blocker.unblock():
+            connections["default"].close()
+            settings.DATABASES["default"]["NAME"] = str(database)
+            settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(database)
+            connections["default"].settings_dict["NAME"] = str(database)
+        yield
+        with django_db_blocker.unblock():
+            connections["default"].close()
+        database.unlink(missing_ok=True)
 
 
 @pytest.fixture
