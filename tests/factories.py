@@ -18,7 +18,7 @@ def _home_page():
 
 
 def _news_index():
-    return Page.objects.child_of(_home_page()).type(_model("home.NewsIndexPage")).get().specific
+    return Page.objects.child_of(_home_page()).type(_model("news.NewsIndexPage")).get().specific
 
 
 def _model(label):
@@ -55,4 +55,4 @@ class ArticlePageFactory(BasePageFactory):
     parent = factory.LazyFunction(_news_index)
 
     class Meta:
-        model = "home.ArticlePage"
+        model = "news.ArticlePage"
