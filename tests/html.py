@@ -42,3 +42,13 @@ def one(tree, selector):
     found = tree.select(selector)
     assert len(found) == 1, f"{len(found)} elements match {selector!r}"
     return found[0]
+
+
+def spoken_text(element):
+    """The text of ``element`` as a screen reader gets it: without ``aria-hidden`` parts."""
+    parts = [
+        text
+        for text in element.find_all(string=True)
+        if not any(parent.get("aria-hidden") == "true" for parent in text.parents if parent is not element)
+    ]
+    return normalise(" ".join(parts))
