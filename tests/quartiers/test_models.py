@@ -56,6 +56,7 @@ def test_a_translated_quartier_keeps_every_figure(planoise, django_user_model):
     translated = planoise.get_translation(english)
     source = [(i.code, i.value, i.besancon_value, i.gbm_value, i.year) for i in planoise.indicators.all()]
     copy = [(i.code, i.value, i.besancon_value, i.gbm_value, i.year) for i in translated.indicators.all()]
+    assert len(source) == 54
     assert copy == source
     assert {i.locale_id for i in translated.indicators.all()} == {english.pk}
     assert (translated.latitude, translated.longitude, translated.kind) == (
