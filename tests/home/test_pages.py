@@ -1,9 +1,7 @@
 import io
-from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-import yaml
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.images.forms import get_image_form
@@ -15,10 +13,10 @@ from home.models import ArticlePage, ContactPage, HomePage, NewsIndexPage, SiteI
 from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage, QuestionPage
 from quartiers.models import QuartierIndexPage, QuartierPage
 from tests.html import one, soup, text_of
+from tests.seed import seed_proposals
 
 pytestmark = pytest.mark.django_db
 
-PROGRAMME_DATA = Path(__file__).resolve().parents[2] / "programme" / "demo_data" / "programme.yaml"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -280,13 +278,7 @@ def test_private_pages_are_not_public(client, home_page):
 
 
 def test_home_page_shows_the_flagship_proposals(client):
-    data = yaml.safe_load(PROGRAMME_DATA.read_text(encoding="utf-8"))
-    expected = [
-        f"/fr/programme/{axis['slug']}/{proposal['slug']}/"
-        for axis in data["axes"]
-        for proposal in axis["proposals"]
-        if proposal["flagship"]
-    ]
+    expected = [proposal["url"] for proposal in seed_proposals() if proposal["flagship"]]
     assert len(expected) == 6
     page = soup(client.get("/fr/"))
     section = next(s for s in page.select("main section") if text_of(s.find("h2")) == "Nos propositions phares")

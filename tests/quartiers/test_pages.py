@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from quartiers.models import Indicator, IndicatorTheme
 from tests.html import normalise, one, soup, spoken_text, text_of, texts
+from tests.seed import seed_proposals
 
 from .utils import (
     FRAGILE_SLUGS,
@@ -21,7 +22,6 @@ from .utils import (
     french_value,
     is_change,
     is_rank,
-    programme_seed,
     seed,
     seed_quartiers,
 )
@@ -182,12 +182,7 @@ def test_fragile_quartier_lists_its_social_centre(client):
 
 
 def _seed_proposal_urls(quartier_slug):
-    return [
-        f"/fr/programme/{axis['slug']}/{proposal['slug']}/"
-        for axis in programme_seed()["axes"]
-        for proposal in axis["proposals"]
-        if quartier_slug in proposal["quartiers"]
-    ]
+    return [proposal["url"] for proposal in seed_proposals() if quartier_slug in proposal["quartiers"]]
 
 
 def test_quartier_page_lists_the_proposals_that_concern_it(client, planoise):

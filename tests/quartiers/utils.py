@@ -1,11 +1,9 @@
 """Constants and helpers shared by the quartiers tests: the seed data as the YAML file gives it,
 and numbers written the French way, to compare with what the pages show."""
 
-import re
 from decimal import Decimal
-from pathlib import Path
 
-import yaml
+from tests.seed import read_seed
 
 QPV_SLUGS = ["planoise", "montrapon", "orchamps-palente", "clairs-soleils", "battant", "hauts-de-saint-claude"]
 FRAGILE_SLUGS = [
@@ -18,28 +16,15 @@ FRAGILE_SLUGS = [
 ]
 THEMES = ["demographie", "situation-sociale", "logement", "education", "emploi"]
 
-BASE_DIR = Path(__file__).resolve().parents[2]
-QUARTIERS_DATA = BASE_DIR / "quartiers" / "demo_data" / "quartiers.yaml"
-PROGRAMME_DATA = BASE_DIR / "programme" / "demo_data" / "programme.yaml"
-
-
-def normalise_spaces(text):
-    """Every kind of space (no-break, narrow no-break…) as a plain space, runs collapsed."""
-    return re.sub(r"[\s\u00a0\u202f]+", " ", text)
-
 
 def seed():
     """The quartiers seed, read straight from the YAML file."""
-    return yaml.safe_load(QUARTIERS_DATA.read_text(encoding="utf-8"))
+    return read_seed("quartiers")
 
 
 def seed_quartiers():
     """The seed's quartiers by slug, in the file's order."""
     return {quartier["slug"]: quartier for quartier in seed()["quartiers"]}
-
-
-def programme_seed():
-    return yaml.safe_load(PROGRAMME_DATA.read_text(encoding="utf-8"))
 
 
 def french_number(value, signed=False):
