@@ -1,6 +1,7 @@
 import pytest
 
 from home.models import ArticlePage, NewsIndexPage
+from tests.html import one, soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -11,10 +12,11 @@ def news_index():
 
 
 def test_news_index_lists_live_articles_and_links_its_feeds(client, news_index):
-    html = client.get("/fr/actualites/").content.decode()
-    assert 'href="/fr/actualites/pole-metropolitain-besancon-dijon/"' in html
-    assert '<link rel="alternate" type="application/rss+xml" href="/fr/actualites/flux/rss/"' in html
-    assert '<link rel="alternate" type="application/atom+xml" href="/fr/actualites/flux/atom/"' in html
+    page = soup(client.get("/fr/actualites/"))
+    article = one(one(page, "main"), 'a[href="/fr/actualites/pole-metropolitain-besancon-dijon/"]')
+    assert text_of(article) == "Besançon et Dijon créent un pôle métropolitain"
+    assert one(page, 'link[rel="alternate"][type="application/rss+xml"]')["href"] == "/fr/actualites/flux/rss/"
+    assert one(page, 'link[rel="alternate"][type="application/atom+xml"]')["href"] == "/fr/actualites/flux/atom/"
 
 
 @pytest.mark.parametrize(("kind", "content_type"), [("rss", "application/rss+xml"), ("atom", "application/atom+xml")])
