@@ -52,3 +52,13 @@ def spoken_text(element):
         if not any(parent.get("aria-hidden") == "true" for parent in text.parents if parent is not element)
     ]
     return normalise(" ".join(parts))
+
+
+def visible_text(element):
+    """The text of ``element`` as it is seen: without the ``visually-hidden`` labels."""
+    parts = [
+        text
+        for text in element.find_all(string=True)
+        if not any("visually-hidden" in (parent.get("class") or []) for parent in text.parents if parent is not element)
+    ]
+    return normalise("".join(parts))
