@@ -91,6 +91,9 @@ def test_coordinates_are_valid_and_inside_besancon(places, slug):
     seed = seed_places()[slug]
     assert (place.latitude, place.longitude) == (degrees(seed["latitude"]), degrees(seed["longitude"]))
     assert isinstance(place.latitude, Decimal) and isinstance(place.longitude, Decimal)
+    # Inside the city: between the points the site's map refuses (tests/home/test_maps.py).
+    assert Decimal("47.19") < place.latitude < Decimal("47.31")
+    assert Decimal("5.92") < place.longitude < Decimal("6.09")
     assert BESANCON_BOUNDS.contains(place.latitude, place.longitude)
     assert place.has_valid_coordinates
     for name in ("latitude", "longitude"):
