@@ -1,131 +1,115 @@
 """The culture index: every place on the site's own map and in the list, filters without JS."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 
-from culture.models import CultureIndexPage, PlaceKind, PlaceStatus
+from culture.models import CultureIndexPage
+from tests.html import one, soup, text_of
 
 from .test_places import EXPECTED_PLACES
 
 pytestmark = pytest.mark.django_db
 
 URL = "/fr/culture/"
-
-
-class IndexParser(HTMLParser):
-    """Collects the map links (inside <svg>) and the list links (inside the places' <ol>)."""
-
-    def __init__(self):
-        super().__init__()
-        self.svg_depth = 0
-        self.in_list = False
-        self.map_links = []  # (href, aria-label)
-        self.list_links = []
-        self.svg_roles = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "svg" and "svg-map__svg" in (attrs.get("class") or ""):
-            self.svg_depth += 1
-            self.svg_roles.append(attrs.get("role"))
-        elif tag == "a" and self.svg_depth:
-            self.map_links.append((attrs.get("href"), attrs.get("aria-label")))
-        elif tag == "ol" and "place-list__items" in (attrs.get("class") or ""):
-            self.in_list = True
-        elif tag == "a" and self.in_list:
-            self.list_links.append(attrs.get("href"))
-
-    def handle_endtag(self, tag):
-        if tag == "svg" and self.svg_depth:
-            self.svg_depth -= 1
-        elif tag == "ol":
-            self.in_list = False
+PLANNED = {slug for slug, status in EXPECTED_PLACES.items() if status == "planned"}
+OPEN = {slug for slug, status in EXPECTED_PLACES.items() if status == "open"}
 
 
 def parse(client, url=URL, params=None):
     response = client.get(url, params or {})
     assert response.status_code == 200
-    parser = IndexParser()
-    html = response.content.decode()
-    parser.feed(html)
-    return parser, html
+    return soup(response)
+
+
+def map_links(page):
+    """(href, aria-label) of every link inside the maps (<svg class="svg-map__svg">)."""
+    return [(link["href"], link["aria-label"]) for svg in page.select("svg.svg-map__svg") for link in svg.select("a")]
+
+
+def list_links(page):
+    """The links of the list of places, in order."""
+    return [link["href"] for link in page.select("ol.place-list__items a[href]")]
+
+
+def slugs(hrefs):
+    return {href.strip("/").split("/")[-1] for href in hrefs}
+
+
+def card(page, slug):
+    """The list item of a place."""
+    items = [item for item in page.select("li.place-card") if item.select(f'a[href="/fr/culture/{slug}/"]')]
+    assert len(items) == 1, slug
+    return items[0]
 
 
 def test_every_place_is_on_the_map_and_in_the_list(client):
-    parser, html = parse(client)
-    map_hrefs = {href for href, _label in parser.map_links}
-    for slug in EXPECTED_PLACES:
-        url = f"/fr/culture/{slug}/"
-        assert url in map_hrefs, slug
-        assert url in parser.list_links, slug
+    page = parse(client)
+    urls = [f"/fr/culture/{slug}/" for slug in EXPECTED_PLACES]
+    assert {href for href, _label in map_links(page)} == set(urls)
+    assert list_links(page) == urls
     # The map is named, described, and says it is the site's own drawing.
-    assert parser.svg_roles and all(role == "group" for role in parser.svg_roles)
-    assert '<title id="carte-ville-titre">' in html and '<desc id="carte-ville-description">' in html
-    assert "Plan schématique, dessiné et servi par ce site" in html
+    maps = page.select("svg.svg-map__svg")
+    assert [svg["role"] for svg in maps] == ["group", "group"]
+    assert one(page, "svg.svg-map__svg title#carte-ville-titre")
+    assert one(page, "svg.svg-map__svg desc#carte-ville-description")
+    assert "Plan schématique, dessiné et servi par ce site" in text_of(one(page, "figure#carte-ville"))
 
 
 def test_map_numbers_match_the_list(client):
-    parser, html = parse(client)
+    page = parse(client)
     numbers = {}
-    for href, label in parser.map_links:
-        number, name = re.match(r"(\d+)\. (.+?) — ", label).groups()
+    for href, label in map_links(page):
+        number, _name = re.match(r"(\d+)\. (.+?) — ", label).groups()
         numbers.setdefault(href, set()).add(number)
+    assert len(numbers) == len(EXPECTED_PLACES)
     for href, found in numbers.items():
         assert len(found) == 1, href  # city map and centre map agree
-        item = re.search(
-            r'<li class="place-card[^"]*" value="(\d+)">(?:(?!</li>).)*?<a href="' + re.escape(href) + '"',
-            html,
-            re.S,
-        )
-        assert item and item.group(1) in found, href
+        assert card(page, slugs([href]).pop())["value"] in found, href
 
 
 def test_the_centre_map_shows_the_boucle_places(client):
-    parser, html = parse(client)
-    centre = html[html.index('id="carte-centre"') : html.index("</figure>", html.index('id="carte-centre"'))]
-    for slug in ("citadelle", "porte-noire", "cite-des-arts", "cite-des-savoirs"):
-        assert f'href="/fr/culture/{slug}/"' in centre
-    assert 'href="/fr/culture/maison-foret-chailluz/"' not in centre  # far north, city map only
+    centre = one(parse(client), "figure#carte-centre")
+    hrefs = {link["href"] for link in centre.select("svg a")}
+    assert {f"/fr/culture/{slug}/" for slug in ("citadelle", "porte-noire", "cite-des-arts", "cite-des-savoirs")} <= hrefs
+    assert "/fr/culture/maison-foret-chailluz/" not in hrefs  # far north, city map only
 
 
 def test_planned_places_are_labelled_planned_on_map_and_list(client):
-    parser, html = parse(client)
-    labels = dict(parser.map_links)
+    page = parse(client)
+    labels = dict(map_links(page))
+    assert len(labels) == len(EXPECTED_PLACES)
     for slug, status in EXPECTED_PLACES.items():
         label = labels[f"/fr/culture/{slug}/"]
-        item = re.search(
-            r'<li class="(place-card[^"]*)" value="\d+">(?:(?!</li>).)*?href="/fr/culture/' + slug + r'/"(?:(?!</li>).)*</li>',
-            html,
-            re.S,
-        )
-        assert item, slug
+        item = card(page, slug)
+        badge = text_of(one(item, ".status-badge"))
         if status == "planned":
             assert label.endswith("en projet"), label
-            assert "place-card--planned" in item.group(1)
-            assert "status-badge--planned" in item.group(0) and "En projet" in item.group(0)
+            assert "place-card--planned" in item["class"]
+            assert item.select(".status-badge--planned") and badge == "En projet"
         else:
             assert "en projet" not in label
-            assert "place-card--planned" not in item.group(1)
-            assert "Existe aujourd" in item.group(0)
-    assert "en projet, n&#x27;existe pas encore" in html or "en projet, n'existe pas encore" in html
+            assert "place-card--planned" not in item["class"]
+            assert badge == "Existe aujourd'hui"
+    legend = [text_of(entry) for entry in page.select("figure#carte-ville .svg-map__legend li")]
+    assert "en projet, n'existe pas encore" in legend
 
 
 def test_filter_form_is_a_plain_get_form_with_labels(client):
-    _parser, html = parse(client)
-    form = html[html.index('<form class="place-filters"') : html.index("</form>")]
-    assert 'method="get"' in form and 'action="/fr/culture/"' in form
-    assert '<label for="id_type">' in form and '<label for="id_statut">' in form
-    assert '<button type="submit"' in form
-    assert "<script" not in html
+    page = parse(client)
+    form = one(page, "form.place-filters")
+    assert (form["method"], form["action"]) == ("get", "/fr/culture/")
+    assert one(form, 'label[for="id_type"]') and one(form, 'select#id_type[name="type"]')
+    assert one(form, 'label[for="id_statut"]') and one(form, 'select#id_statut[name="statut"]')
+    assert one(form, 'button[type="submit"]')
+    assert page.find_all("script") == []
 
 
 @pytest.mark.parametrize(
     "params, expected",
     [
-        ({"statut": "planned"}, {s for s, st in EXPECTED_PLACES.items() if st == "planned"}),
-        ({"statut": "open"}, {s for s, st in EXPECTED_PLACES.items() if st == "open"}),
+        ({"statut": "planned"}, PLANNED),
+        ({"statut": "open"}, OPEN),
         ({"type": "library"}, {"cite-des-savoirs"}),
         ({"type": "exhibition_space"}, {"espace-art-moderne-contemporain", "espace-photographie"}),
         ({"type": "exhibition_space", "statut": "open"}, set()),
@@ -133,28 +117,31 @@ def test_filter_form_is_a_plain_get_form_with_labels(client):
     ],
 )
 def test_filters_narrow_map_and_list(client, params, expected):
-    parser, html = parse(client, params=params)
-    listed = {href.strip("/").split("/")[-1] for href in parser.list_links}
-    mapped = {href.strip("/").split("/")[-1] for href, _label in parser.map_links}
-    assert listed == expected
-    assert mapped == expected
-    assert "selected" in html
-    assert '<meta name="robots" content="noindex">' in html  # filtered views are not indexed
+    page = parse(client, params=params)
+    assert slugs(list_links(page)) == expected
+    assert len(list_links(page)) == len(expected)
+    assert slugs(href for href, _label in map_links(page)) == expected
+    for name, value in params.items():
+        assert one(page, f'select[name="{name}"] option[selected]')["value"] == value
+    assert [meta["content"] for meta in page.select('meta[name="robots"]')] == ["noindex"]  # not indexed
+    shown = "1 lieu affiché" if len(expected) == 1 else f"{len(expected)} lieux affichés"
+    assert text_of(one(page, "p.place-count")) == f"{shown} sur 9."
     if not expected:
-        assert "Aucun lieu ne correspond à ces filtres." in html
+        assert "Aucun lieu ne correspond à ces filtres." in text_of(page)
 
 
 def test_unfiltered_index_is_indexable(client):
-    _parser, html = parse(client)
-    assert 'content="noindex"' not in html
-    assert f"{len(EXPECTED_PLACES)} lieux affichés sur {len(EXPECTED_PLACES)}." in html
+    page = parse(client)
+    assert page.select('meta[name="robots"]') == []
+    assert text_of(one(page, "p.place-count")) == "9 lieux affichés sur 9."
 
 
 def test_filter_choices_show_only_existing_kinds_with_counts(client):
-    _parser, html = parse(client)
-    assert "bibliothèque (1)" in html
-    assert f'value="{PlaceKind.VENUE}"' not in html  # no place of that kind in the demo
-    assert f'value="{PlaceStatus.PLANNED}">en projet (4)' in html
+    page = parse(client)
+    assert text_of(one(page, 'select[name="type"] option[value="library"]')) == "bibliothèque (1)"
+    assert page.select('option[value="venue"]') == []  # no place of that kind in the demo
+    assert text_of(one(page, 'select[name="statut"] option[value="planned"]')) == "en projet (4)"
+    assert text_of(one(page, 'select[name="statut"] option[value="open"]')) == "existe aujourd'hui (5)"
 
 
 @pytest.mark.parametrize(
@@ -175,16 +162,15 @@ def test_filter_choices_show_only_existing_kinds_with_counts(client):
 def test_bad_filter_values_never_fail(client, query):
     response = client.get(f"{URL}?{query}")
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "<h1>" in html
-    assert 'class="place-list__items"' in html or "Aucun lieu ne correspond" in html
+    page = soup(response)
+    assert text_of(one(page, "h1")) == "Les lieux culturels"
+    assert page.select("ol.place-list__items") or "Aucun lieu ne correspond" in text_of(page)
 
 
 def test_an_unknown_filter_value_is_reported_and_ignored(client):
-    parser, html = parse(client, params={"type": "casino", "statut": "planned"})
-    assert "Un filtre demandé n&#x27;existe pas ; il a été ignoré." in html or "Un filtre demandé n'existe pas" in html
-    listed = {href.strip("/").split("/")[-1] for href in parser.list_links}
-    assert listed == {s for s, st in EXPECTED_PLACES.items() if st == "planned"}
+    page = parse(client, params={"type": "casino", "statut": "planned"})
+    assert "Un filtre demandé n'existe pas ; il a été ignoré." in text_of(page)
+    assert slugs(list_links(page)) == PLANNED
 
 
 def test_index_counts_queries(client, django_assert_max_num_queries):
@@ -195,8 +181,10 @@ def test_index_counts_queries(client, django_assert_max_num_queries):
 
 def test_index_without_places_renders(client, locale_fr):
     index = CultureIndexPage.objects.get(locale=locale_fr)
-    for place in index.places():
+    places = list(index.places())
+    assert len(places) == len(EXPECTED_PLACES)
+    for place in places:
         place.unpublish()
-    response = client.get(URL)
-    assert response.status_code == 200
-    assert "Aucun lieu ne correspond" in response.content.decode()
+    page = parse(client)
+    assert list_links(page) == []
+    assert "Aucun lieu ne correspond" in text_of(page)

@@ -4,6 +4,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 from demo.loader import load_all
 from home.models import HomePage, NavigationSettings, StandardPage
 from news.models import ArticlePage
+from tests.seed import read_seed
 
 pytestmark = pytest.mark.django_db
 
@@ -13,26 +14,30 @@ def _counts():
 
 
 def test_loader_builds_the_site():
+    seed = read_seed("home")
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)
-    assert home.title == "Nous sommes tous Besançon"
-    assert home.summary
-    assert {p.slug for p in home.get_children()} >= {
-        "programme",
-        "quartiers",
-        "culture",
-        "actualites",
-        "mentions-legales",
-        "accessibilite",
-        "donnees-personnelles",
-        "a-propos",
-        "contact",
+    assert home.title == seed["home"]["title"] == "Nous sommes tous Besançon"
+    assert home.summary == " ".join(seed["home"]["summary"].split())
+    children = {p.slug: p.title for p in home.get_children()}
+    standard_pages = {page["slug"]: page["title"] for page in seed["standard_pages"]}
+    assert set(standard_pages) == {"a-propos", "mentions-legales", "accessibilite", "donnees-personnelles"}
+    assert children == {
+        **{section["slug"]: section["title"] for section in seed["sections"].values()},
+        **standard_pages,
+        seed["contact"]["slug"]: seed["contact"]["title"],
     }
-    assert StandardPage.objects.live().count() >= 4
-    assert ArticlePage.objects.get(slug="pole-metropolitain-besancon-dijon").live
+    assert set(children) == {
+        "programme", "quartiers", "culture", "actualites",
+        "mentions-legales", "accessibilite", "donnees-personnelles", "a-propos", "contact",
+    }
+    assert {page.slug: page.title for page in StandardPage.objects.live()} == standard_pages
+    article = ArticlePage.objects.get(slug="pole-metropolitain-besancon-dijon")
+    assert article.live and article.title == seed["articles"][0]["title"]
     navigation = NavigationSettings.for_site(site)
-    assert len(navigation.main_menu) == 5
+    menu_pages = [block.value["page"].slug for block in navigation.main_menu]
+    assert menu_pages == seed["navigation"]["main_menu"] == ["programme", "quartiers", "culture", "actualites", "a-propos"]
 
 
 def test_loader_is_idempotent():

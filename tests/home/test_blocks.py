@@ -1,6 +1,5 @@
 import io
 import json
-import re
 
 import pytest
 from django.core.files.images import ImageFile
@@ -9,6 +8,7 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from home.blocks import BaseStreamBlock
 from home.models import SiteImage, StandardPage
+from tests.html import one, soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -48,15 +48,26 @@ def test_every_block_renders_on_a_page(client, home_page, image):
     home_page.add_child(instance=page)
     page.save_revision().publish()
 
-    html = client.get("/fr/tous-les-blocs/").content.decode()
-    assert "<h2>Une ville rayonnante</h2>" in html
-    assert "<b>texte</b>" in html
-    assert "<blockquote><p>Nous sommes tous Besançon.</p></blockquote>" in html
-    assert 'alt="La Citadelle"' in html and "srcset=" in html and "<figcaption>Vue générale" in html
-    # French number formatting: a non-breaking space between thousands.
-    assert re.search(r"15\s378 <span class=\"key-figure__unit\">habitants</span>", html)
-    assert 'href="/fr/">Nous sommes tous Besançon</a>' in html
-    assert 'href="https://example.org/">Contact</a>' in html
+    response = client.get("/fr/tous-les-blocs/")
+    assert response.status_code == 200
+    main = one(soup(response), "main")
+    assert "Une ville rayonnante" in [text_of(h2) for h2 in main.find_all("h2")]
+    assert [text_of(b) for b in main.find_all("b")] == ["texte"]
+    assert text_of(one(main, "figure.quote blockquote > p")) == "Nous sommes tous Besançon."
+    assert text_of(one(main, "figure.quote figcaption")) == "Le programme"
+    image = one(main, "figure.figure img")
+    assert image["alt"] == "La Citadelle" and image["srcset"]
+    assert text_of(one(main, "figure.figure figcaption")).startswith("Vue générale")
+    # French number formatting: a no-break space between thousands.
+    figure = one(main, "p.key-figure")
+    value = one(figure, ".key-figure__value")
+    assert value.find(string=True, recursive=False).strip() == "15\u00a0378"
+    assert text_of(one(value, ".key-figure__unit")) == "habitants"
+    assert text_of(one(figure, ".key-figure__label")) == "à Planoise"
+    assert text_of(one(figure, ".key-figure__source")) == "RP 2019"
+    link = one(main, 'a[href="/fr/"]')
+    assert text_of(link) == "Nous sommes tous Besançon"
+    assert text_of(one(main, 'aside.call-to-action a[href="https://example.org/"]')) == "Contact"
 
 
 def test_image_block_refuses_missing_alt_text(image):
@@ -80,6 +91,10 @@ def test_link_needs_a_page_or_an_address():
 
 
 def test_blocks_describe_themselves_to_editors():
-    for name, child in BaseStreamBlock().child_blocks.items():
+    child_blocks = BaseStreamBlock().child_blocks
+    assert list(child_blocks) == [
+        "heading", "paragraph", "quote", "image", "key_figure", "link_list", "call_to_action",
+    ]
+    for name, child in child_blocks.items():
         assert child.meta.description, name
         assert child.meta.template, name

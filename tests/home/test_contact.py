@@ -3,6 +3,7 @@ from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
 from home.models import ContactPage
+from tests.html import one, soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -15,16 +16,19 @@ VALID = {
 
 
 def test_contact_form_renders_labelled_fields(client):
-    html = client.get("/fr/contact/").content.decode()
+    page = soup(client.get("/fr/contact/"))
+    form = one(page, 'main form[method="post"]')
+    assert len(VALID) == 4
     for name in VALID:
-        assert f'<label for="id_{name}">' in html
-    assert 'method="post"' in html
+        assert text_of(one(form, f'label[for="id_{name}"]')), name
+        assert one(form, f'#id_{name}')["name"] == name
+    assert one(form, 'input[name="csrfmiddlewaretoken"]')
 
 
 def test_valid_question_is_stored_and_mailed(client):
     response = client.post("/fr/contact/", VALID)
     assert response.status_code == 200
-    assert "Merci, votre question est bien envoyée" in response.content.decode()
+    assert "Merci, votre question est bien envoyée" in text_of(one(soup(response), "main"))
     submission = FormSubmission.objects.get(page=ContactPage.objects.get())
     assert submission.get_data()["votre_question"] == VALID["votre_question"]
     assert len(mail.outbox) == 1
@@ -33,13 +37,16 @@ def test_valid_question_is_stored_and_mailed(client):
 
 def test_invalid_question_answers_400_with_errors_next_to_fields(client):
     response = client.post("/fr/contact/", {**VALID, "votre_adresse_electronique": "pas-une-adresse"})
-    html = response.content.decode()
     assert response.status_code == 400
-    assert 'role="alert"' in html
-    assert 'href="#id_votre_adresse_electronique"' in html
-    assert "form-field--error" in html
+    page = soup(response)
+    alert = one(page, '[role="alert"]')
+    assert [link["href"] for link in alert.select("a[href]")] == ["#id_votre_adresse_electronique"]
+    field = one(page, "#id_votre_adresse_electronique").find_parent(class_="form-field--error")
+    assert field is not None
+    assert len(page.select(".form-field--error")) == 1
     # What the visitor typed is kept.
-    assert VALID["votre_question"] in html
+    assert text_of(one(page, 'textarea[name="votre_question"]')) == VALID["votre_question"]
+    assert one(page, 'input[name="votre_nom"]')["value"] == VALID["votre_nom"]
     assert FormSubmission.objects.count() == 0
 
 

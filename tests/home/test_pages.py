@@ -1,50 +1,94 @@
 import io
+from xml.etree import ElementTree
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.images.forms import get_image_form
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.test.utils import WagtailPageTestCase
 
 from culture.models import CulturalPlacePage, CultureIndexPage
 from home.models import ContactPage, HomePage, SiteImage, StandardPage
 from news.models import ArticlePage, NewsIndexPage
 from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage, QuestionPage
 from quartiers.models import QuartierIndexPage, QuartierPage
+from tests.html import one, soup, text_of
+from tests.seed import seed_proposals
 
 pytestmark = pytest.mark.django_db
 
-# Each page type and the only parent types it may be created under.
-ALLOWED_PARENTS = {
-    HomePage: {Page},
-    StandardPage: {HomePage, StandardPage},
-    NewsIndexPage: {HomePage},
-    ContactPage: {HomePage},
-    ArticlePage: {NewsIndexPage},
-    ProgrammeIndexPage: {HomePage},
-    AxisPage: {ProgrammeIndexPage},
-    ProposalPage: {AxisPage},
-    QuestionPage: {AxisPage},
-    QuartierIndexPage: {HomePage},
-    QuartierPage: {QuartierIndexPage},
-    CultureIndexPage: {HomePage},
-    CulturalPlacePage: {CultureIndexPage},
-}
-PARENT_TYPES = sorted({Page, *ALLOWED_PARENTS}, key=lambda model: model.__name__)
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+# Wagtail's page-type assertions (assertAllowedParentPageTypes, assertAllowedSubpageTypes),
+# called from pytest through one instance of its test case.
+page_tree = WagtailPageTestCase()
+
+# Each page type and the only page types it may be created under, written down by hand.
+ALLOWED_PARENTS = [
+    (HomePage, {Page}),
+    (StandardPage, {HomePage, StandardPage}),
+    (NewsIndexPage, {HomePage}),
+    (ContactPage, {HomePage}),
+    (ArticlePage, {NewsIndexPage}),
+    (ProgrammeIndexPage, {HomePage}),
+    (AxisPage, {ProgrammeIndexPage}),
+    (ProposalPage, {AxisPage}),
+    (QuestionPage, {AxisPage}),
+    (QuartierIndexPage, {HomePage}),
+    (QuartierPage, {QuartierIndexPage}),
+    (CultureIndexPage, {HomePage}),
+    (CulturalPlacePage, {CultureIndexPage}),
+]
+# Each page type and the only page types that may be created under it.
+ALLOWED_SUBPAGES = [
+    # The tree's root (Wagtail's own Page) takes a home page per site, and Wagtail's Page.
+    (Page, {Page, HomePage}),
+    (
+        HomePage,
+        {ProgrammeIndexPage, QuartierIndexPage, CultureIndexPage, NewsIndexPage, StandardPage, ContactPage},
+    ),
+    (StandardPage, {StandardPage}),
+    (NewsIndexPage, {ArticlePage}),
+    (ContactPage, set()),
+    (ArticlePage, set()),
+    (ProgrammeIndexPage, {AxisPage}),
+    (AxisPage, {ProposalPage, QuestionPage}),
+    (ProposalPage, set()),
+    (QuestionPage, set()),
+    (QuartierIndexPage, {QuartierPage}),
+    (QuartierPage, set()),
+    (CultureIndexPage, {CulturalPlacePage}),
+    (CulturalPlacePage, set()),
+]
 
 
-@pytest.mark.parametrize("child", ALLOWED_PARENTS, ids=lambda model: model.__name__)
-@pytest.mark.parametrize("parent", PARENT_TYPES, ids=lambda model: model.__name__)
-def test_page_types_live_only_under_their_parents(child, parent):
-    expected = parent in ALLOWED_PARENTS[child]
-    assert (child in parent.allowed_subpage_models()) is expected
-    assert (parent in child.allowed_parent_page_models()) is expected
+def _name(model):
+    return model.__name__ if isinstance(model, type) else None
+
+
+@pytest.mark.parametrize("child, parents", ALLOWED_PARENTS, ids=_name)
+def test_allowed_parent_page_types(child, parents):
+    page_tree.assertAllowedParentPageTypes(child, parents)
+
+
+@pytest.mark.parametrize("parent, children", ALLOWED_SUBPAGES, ids=_name)
+def test_allowed_subpage_types(parent, children):
+    page_tree.assertAllowedSubpageTypes(parent, children)
+
+
+def test_every_page_type_is_listed_in_both_tables():
+    page_types = {child for child, _parents in ALLOWED_PARENTS}
+    assert len(page_types) == 13
+    assert {parent for parent, _children in ALLOWED_SUBPAGES} == page_types | {Page}
 
 
 def test_each_section_index_can_be_created_once_per_home(home_page):
-    for model in (ProgrammeIndexPage, QuartierIndexPage, CultureIndexPage, NewsIndexPage):
-        # The demo content already has one under the home page: a second is refused.
-        assert not model.can_create_at(home_page)
+    sections = (ProgrammeIndexPage, QuartierIndexPage, CultureIndexPage, NewsIndexPage)
+    # The demo content already has one of each under the home page: a second is refused.
+    assert [model.objects.child_of(home_page).count() for model in sections] == [1, 1, 1, 1]
+    assert [model.can_create_at(home_page) for model in sections] == [False, False, False, False]
 
 
 def test_root_redirects_to_french_tree(client):
@@ -55,17 +99,18 @@ def test_root_redirects_to_french_tree(client):
 
 def test_home_page_renders_with_content(client):
     response = client.get("/fr/")
-    html = response.content.decode()
     assert response.status_code == 200
-    assert '<html lang="fr">' in html
-    assert '<a class="skip-link" href="#contenu">' in html
-    assert '<main id="contenu"' in html
-    assert "<h1 class=\"hero__title\">Nous sommes tous Besançon</h1>" in html
-    assert "Une ville rayonnante" in html
+    page = soup(response)
+    assert page.html["lang"] == "fr"
+    assert one(page, "a.skip-link")["href"] == "#contenu"
+    main = one(page, "main")
+    assert main["id"] == "contenu"
+    assert text_of(one(main, "h1.hero__title")) == "Nous sommes tous Besançon"
+    assert "Une ville rayonnante" in text_of(main)
     # Entries to the sections and the latest news.
-    for url in ("/fr/programme/", "/fr/quartiers/", "/fr/culture/", "/fr/actualites/"):
-        assert f'href="{url}"' in html
-    assert "pôle métropolitain" in html
+    hrefs = {link["href"] for link in main.select("a[href]")}
+    assert {"/fr/programme/", "/fr/quartiers/", "/fr/culture/", "/fr/actualites/"} <= hrefs
+    assert "pôle métropolitain" in text_of(main)
 
 
 @pytest.mark.parametrize(
@@ -75,21 +120,23 @@ def test_home_page_renders_with_content(client):
 def test_standard_pages_render(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    assert 'aria-label="Fil d’Ariane"' in response.content.decode()
+    breadcrumbs = one(soup(response), 'nav[aria-label="Fil d’Ariane"]')
+    assert breadcrumbs.select_one('a[href="/fr/"]')
 
 
 def test_untranslated_page_is_shown_as_french(client):
     response = client.get("/en/")
-    html = response.content.decode()
     assert response.status_code == 200
-    assert '<main id="contenu" class="site-main" tabindex="-1" lang="fr">' in html
-    assert 'role="note" lang="fr"' in html
+    page = soup(response)
+    main = one(page, "main")
+    assert (main["id"], main["class"], main["tabindex"], main["lang"]) == ("contenu", ["site-main"], "-1", "fr")
+    assert one(page, '[role="note"]')["lang"] == "fr"
 
 
 def test_unknown_page_gives_a_readable_404(client):
     response = client.get("/fr/cette-page-n-existe-pas/")
     assert response.status_code == 404
-    assert "Page introuvable" in response.content.decode()
+    assert "Page introuvable" in text_of(soup(response))
 
 
 def test_public_pages_carry_a_strict_content_security_policy(client):
@@ -110,6 +157,29 @@ def test_meta_description_falls_back_to_summary_then_body(home_page):
     assert page.get_meta_description() == "La description SEO"
 
 
+def _robots(client, url):
+    return [meta["content"] for meta in soup(client.get(url)).select('meta[name="robots"]')]
+
+
+def _sitemap_locations(client):
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    return [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+
+
+def _api_titles(client):
+    """The title of every page the public API lists, page after page (at most 20 at a time)."""
+    titles, offset, total = [], 0, None
+    while total is None or offset < total:
+        response = client.get("/api/v2/pages/", {"limit": 20, "offset": offset})
+        assert response.status_code == 200, response.content
+        data = response.json()
+        total = data["meta"]["total_count"]
+        titles += [item["title"] for item in data["items"]]
+        offset += 20
+    assert len(titles) == total > 50
+    return titles
+
+
 def test_page_excluded_from_sitemap_is_noindex(client, home_page):
     page = StandardPage(title="Cachée", slug="cachee", exclude_from_sitemap=True)
     home_page.add_child(instance=page)
@@ -118,11 +188,11 @@ def test_page_excluded_from_sitemap_is_noindex(client, home_page):
     home_page.add_child(instance=visible)
     visible.save_revision().publish()
 
-    sitemap = client.get("/sitemap.xml").content.decode()
-    assert "/fr/visible/" in sitemap
-    assert "/fr/cachee/" not in sitemap
-    assert '<meta name="robots" content="noindex">' in client.get("/fr/cachee/").content.decode()
-    assert 'content="noindex"' not in client.get("/fr/visible/").content.decode()
+    locations = _sitemap_locations(client)
+    assert "http://127.0.0.1:8000/fr/visible/" in locations
+    assert not [loc for loc in locations if "/fr/cachee/" in loc]
+    assert _robots(client, "/fr/cachee/") == ["noindex"]
+    assert _robots(client, "/fr/visible/") == []
 
 
 def test_drafts_are_not_public(client, home_page):
@@ -130,8 +200,10 @@ def test_drafts_are_not_public(client, home_page):
     home_page.add_child(instance=draft)
     draft.save_revision()
     assert client.get("/fr/brouillon/").status_code == 404
-    assert "Brouillon secret" not in client.get("/api/v2/pages/?limit=100").content.decode()
-    assert "/fr/brouillon/" not in client.get("/sitemap.xml").content.decode()
+    titles = _api_titles(client)
+    assert "Nous sommes tous Besançon" in titles
+    assert "Brouillon secret" not in titles
+    assert not [loc for loc in _sitemap_locations(client) if "/fr/brouillon/" in loc]
 
 
 def _png_upload():
@@ -161,8 +233,6 @@ def test_robots_txt_points_to_the_sitemap(client):
 
 
 def test_sitemap_lists_each_translation_with_hreflang_alternates(client, home_page):
-    from wagtail.models import Locale
-
     page = StandardPage(title="Traduite", slug="traduite")
     home_page.add_child(instance=page)
     page.save_revision().publish()
@@ -172,46 +242,48 @@ def test_sitemap_lists_each_translation_with_hreflang_alternates(client, home_pa
     english.title = "Translated"
     english.save_revision().publish()
 
-    sitemap = client.get("/sitemap.xml").content.decode()
-    assert "<loc>http://127.0.0.1:8000/en/traduite/</loc>" in sitemap
-    assert (
-        '<xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:8000/en/traduite/"/>'
-        in sitemap
-    )
-    assert (
-        '<xhtml:link rel="alternate" hreflang="fr" href="http://127.0.0.1:8000/fr/traduite/"/>'
-        in sitemap
-    )
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    entries = {url.findtext(f"{SITEMAP}loc"): url for url in root.iter(f"{SITEMAP}url")}
+    assert "http://127.0.0.1:8000/en/traduite/" in entries
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in entries["http://127.0.0.1:8000/en/traduite/"].iter(f"{XHTML}link")
+        if link.get("rel") == "alternate"
+    }
+    assert alternates == {
+        "en": "http://127.0.0.1:8000/en/traduite/",
+        "fr": "http://127.0.0.1:8000/fr/traduite/",
+    }
     # Language links and hreflang on the page itself.
-    html = client.get("/fr/traduite/").content.decode()
-    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/traduite/">' in html
-    assert 'href="/en/traduite/" lang="en" hreflang="en">English</a>' in html
+    html = soup(client.get("/fr/traduite/"))
+    assert one(html, 'link[rel="alternate"][hreflang="en"]')["href"] == "http://testserver/en/traduite/"
+    english_link = one(html, 'a[hreflang="en"]')
+    assert (english_link["href"], english_link["lang"], text_of(english_link)) == ("/en/traduite/", "en", "English")
 
 
 def test_private_pages_are_not_public(client, home_page):
-    from wagtail.models import PageViewRestriction
-
     private = StandardPage(title="Réservée aux membres", slug="reservee", summary="Texte réservé")
     home_page.add_child(instance=private)
     private.save_revision().publish()
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
 
-    assert client.get("/fr/reservee/").status_code == 200  # the password form, not the content
-    assert "Texte réservé" not in client.get("/fr/reservee/").content.decode()
-    assert "Réservée aux membres" not in client.get("/api/v2/pages/?limit=100").content.decode()
-    assert "/fr/reservee/" not in client.get("/sitemap.xml").content.decode()
+    response = client.get("/fr/reservee/")
+    assert response.status_code == 200  # the password form, not the content
+    assert soup(response).select_one('input[name="password"]')
+    assert "Texte réservé" not in response.content.decode()
+    titles = _api_titles(client)
+    assert "Nous sommes tous Besançon" in titles
+    assert "Réservée aux membres" not in titles
+    assert not [loc for loc in _sitemap_locations(client) if "/fr/reservee/" in loc]
     assert "Réservée aux membres" not in client.get("/fr/recherche/?q=réservée").content.decode()
 
 
 def test_home_page_shows_the_flagship_proposals(client):
-    from programme.models import ProposalPage
-
-    html = client.get("/fr/").content.decode()
-    flagships = ProposalPage.objects.live().filter(flagship=True, locale__language_code="fr")
-    assert flagships.count() >= 6
-    for proposal in flagships:
-        assert f'href="{proposal.url}"' in html
-    assert "Nos propositions phares" in html
+    expected = [proposal["url"] for proposal in seed_proposals() if proposal["flagship"]]
+    assert len(expected) == 6
+    page = soup(client.get("/fr/"))
+    section = next(s for s in page.select("main section") if text_of(s.find("h2")) == "Nos propositions phares")
+    assert [link["href"] for link in section.select("a[href]")] == expected
 
 
 @pytest.mark.parametrize("endpoint", ["pages", "images"])
@@ -223,10 +295,6 @@ def test_api_refuses_offsets_out_of_range_with_400(client, endpoint):
 
 
 def test_menu_links_follow_the_language_and_fall_back_to_french(client, home_page):
-    from wagtail.models import Locale
-
-    from programme.models import ProgrammeIndexPage
-
     english = Locale.objects.get(language_code="en")
     english_home = home_page.copy_for_translation(english)
     english_home.save_revision().publish()
@@ -238,8 +306,8 @@ def test_menu_links_follow_the_language_and_fall_back_to_french(client, home_pag
     culture_draft.title = "Culture (draft)"
     culture_draft.save_revision()  # never published
 
-    html = client.get("/en/").content.decode()
-    menu = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
-    assert '<a href="/en/programme/">The programme</a>' in menu
-    assert '<a href="/fr/culture/">Les lieux culturels</a>' in menu
-    assert "Culture (draft)" not in menu
+    menu = one(soup(client.get("/en/")), "nav.main-nav")
+    links = {text_of(link): link["href"] for link in menu.select("a[href]")}
+    assert links["The programme"] == "/en/programme/"
+    assert links["Les lieux culturels"] == "/fr/culture/"
+    assert "Culture (draft)" not in text_of(menu)

@@ -9,6 +9,8 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from tests.html import one, soup, text_of
+
 SKIP_LINK = {"fr": "Aller au contenu", "en": "Skip to content", "de": "Zum Inhalt springen"}
 
 
@@ -38,13 +40,17 @@ def test_home_page_interface_is_in_the_language_of_the_url(client, language):
     # No English or German home page yet: the French one is served, with the interface
     # (skip link, html lang) in the language of the URL and the content marked lang="fr".
     response = client.get(f"/{language}/")
-    html = response.content.decode()
     assert response.status_code == 200
-    assert f'<html lang="{language}">' in html
-    assert f'<a class="skip-link" href="#contenu">{SKIP_LINK[language]}</a>' in html
-    for other, text in SKIP_LINK.items():
-        if other != language:
-            assert text not in html
+    page = soup(response)
+    assert page.html["lang"] == language
+    skip_link = one(page, "a.skip-link")
+    assert (skip_link["href"], text_of(skip_link)) == ("#contenu", SKIP_LINK[language])
+    # The French content is marked as such when the interface speaks another language.
+    assert one(page, "main").get("lang") == (None if language == "fr" else "fr")
+    others = [text for other, text in SKIP_LINK.items() if other != language]
+    assert len(others) == 2
+    for text in others:
+        assert text not in response.content.decode()
 
 
 def _catalogue(directory, entries):

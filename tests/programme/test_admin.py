@@ -5,6 +5,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from programme.models import ProposalPage, Theme
 from quartiers.models import QuartierPage
+from tests.html import one, soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,9 @@ def test_edit_views_render(admin_client, proposal, axis):
         f"/admin/pages/{axis.pk}/edit/",
         f"/admin/pages/{axis.get_parent().pk}/edit/",
     ):
-        assert admin_client.get(url).status_code == 200, url
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert soup(response).select('form [name="title"]'), url
 
 
 def test_create_and_publish_a_proposal_with_relations(admin_client, axis, locale_fr):
@@ -55,5 +58,6 @@ def test_create_and_publish_a_proposal_with_relations(admin_client, axis, locale
     assert [link.quartier_id for link in page.quartier_links.all()] == [quartier.pk]
     assert [link.target_id for link in page.related_links.all()] == [target.pk]
     # The index lists it under its quartier and theme.
-    html = admin_client.get("/fr/programme/", {"quartier": "planoise", "theme": "sport"}).content.decode()
-    assert "Un gymnase ouvert le dimanche" in html
+    listing = soup(admin_client.get("/fr/programme/", {"quartier": "planoise", "theme": "sport"}))
+    link = one(listing, 'main a[href="/fr/programme/une-ville-rayonnante/gymnase-ouvert-le-dimanche/"]')
+    assert text_of(link) == "Un gymnase ouvert le dimanche"

@@ -52,7 +52,10 @@ def test_translation_keeps_reference_and_relations(proposal):
     translation = proposal.get_translation(english)
     assert translation.reference == "P-04"
     assert translation.translation_key == proposal.translation_key
-    # Relations are synchronised: the translation concerns the same places.
+    # Relations are synchronised: the translation concerns the same places (those of the seed).
+    assert {link.place.slug for link in translation.place_links.all()} == {
+        "institut-des-beaux-arts", "cite-des-arts", "frac", "espace-art-moderne-contemporain",
+    }
     assert {link.place_id for link in translation.place_links.all()} == {
         link.place_id for link in proposal.place_links.all()
     }
@@ -64,6 +67,7 @@ def test_relation_changes_reach_the_translation_on_sync(proposal):
     source, _created = TranslationSource.get_or_create_from_instance(proposal)
     source.create_or_update_translation(english, copy_parent_pages=True, fallback=True)
     page = ProposalPage.objects.get(pk=proposal.pk)
+    assert page.place_links.count() == 4
     page.place_links = [page.place_links.all()[0]]
     page.save_revision().publish()
     source.update_from_db()

@@ -4,6 +4,9 @@ import pytest
 from django.urls import reverse
 
 from quartiers.models import SharedObjectives, SocialCentre
+from tests.html import one, soup, text_of
+
+from .utils import seed, seed_quartiers
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +20,16 @@ def admin_client(client, django_user_model):
 
 def test_quartier_edit_form_shows_portrait_and_project(admin_client, planoise):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[planoise.pk]))
-    html = response.content.decode()
     assert response.status_code == 200
-    assert "Portrait : les chiffres" in html
-    assert "Projet de quartier" in html
-    assert 'name="indicators-TOTAL_FORMS" value="54"' in html
-    assert 'name="social_centre_links-TOTAL_FORMS" value="3"' in html
+    page = soup(response)
+    assert "Portrait : les chiffres" in text_of(page)
+    assert "Projet de quartier" in text_of(page)
+    # One form per figure and per social centre of the seed.
+    figures = len(seed_quartiers()["planoise"]["indicators"])
+    centres = len([centre for centre in seed()["social_centres"] if "planoise" in centre["quartiers"]])
+    assert (figures, centres) == (54, 3)
+    assert one(page, 'input[name="indicators-TOTAL_FORMS"]')["value"] == "54"
+    assert one(page, 'input[name="social_centre_links-TOTAL_FORMS"]')["value"] == "3"
 
 
 def test_a_quartier_can_be_added_under_the_index(admin_client, quartiers_index):
@@ -33,5 +40,6 @@ def test_a_quartier_can_be_added_under_the_index(admin_client, quartiers_index):
 @pytest.mark.parametrize("model", [SharedObjectives, SocialCentre])
 def test_shared_snippets_are_editable(admin_client, model):
     instance = model.objects.first()
+    assert instance is not None
     url = reverse(f"wagtailsnippets_quartiers_{model._meta.model_name}:edit", args=[instance.pk])
     assert admin_client.get(url).status_code == 200

@@ -94,6 +94,7 @@ def test_loader_builds_the_six_priority_and_six_fragile_quartiers(quartiers_inde
     assert sorted(p.slug for p in pages.filter(kind="qpv")) == sorted(QPV_SLUGS)
     assert sorted(p.slug for p in pages.filter(kind="fragile")) == sorted(FRAGILE_SLUGS)
     assert pages.get(slug="cite-curie-pasteur").commune == "Novillars"
+    assert pages.count() == 12
     for page in pages:
         assert page.body, page.slug  # a presentation
         assert page.summary, page.slug

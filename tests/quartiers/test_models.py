@@ -10,7 +10,7 @@ from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringSegment, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
-from quartiers.charts import PLOT_LEFT, PLOT_RIGHT, build_chart
+from quartiers.charts import build_chart
 from quartiers.formatting import format_value
 from quartiers.models import Indicator, QuartierPage, SharedObjectives
 
@@ -56,6 +56,7 @@ def test_a_translated_quartier_keeps_every_figure(planoise, django_user_model):
     translated = planoise.get_translation(english)
     source = [(i.code, i.value, i.besancon_value, i.gbm_value, i.year) for i in planoise.indicators.all()]
     copy = [(i.code, i.value, i.besancon_value, i.gbm_value, i.year) for i in translated.indicators.all()]
+    assert len(source) == 54
     assert copy == source
     assert {i.locale_id for i in translated.indicators.all()} == {english.pk}
     assert (translated.latitude, translated.longitude, translated.kind) == (
@@ -118,8 +119,9 @@ def test_percentages_share_a_0_to_100_scale_and_ranks_are_not_drawn():
     half, besancon = chart.rows[0].bars
     full = chart.rows[1].bars[0]
     assert len(chart.rows) == 2
-    assert half.x == PLOT_LEFT
-    assert full.width == PLOT_RIGHT - PLOT_LEFT
+    # The plot runs from x = 200 to x = 560 of the 720-wide chart (as drawn on the pages).
+    assert half.x == besancon.x == full.x == 200
+    assert full.width == 360
     assert half.width == pytest.approx(full.width / 2, abs=0.2)
     assert besancon.width == pytest.approx(full.width / 4, abs=0.2)
     assert "rangs nationaux" in chart.description

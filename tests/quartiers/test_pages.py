@@ -1,193 +1,278 @@
 """The quartier pages and the quartiers index as readers get them: charts with a text
-alternative, accessible tables, the map, the comparison table, and a constant query count."""
+alternative, accessible tables, the map, the comparison table, and a constant query count.
 
-import re
+Expected figures come from the seed (quartiers/demo_data/quartiers.yaml), written the French
+way by ``french_number`` (tests/quartiers/utils.py), never by the site's own formatting."""
+
 from decimal import Decimal
-from xml.etree import ElementTree
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
-from django.utils.html import escape
 
-from programme.queries import proposals_concerning
-from quartiers.charts import display_value
-from quartiers.models import Indicator, IndicatorTheme, QuartierPage
+from quartiers.models import Indicator, IndicatorTheme
+from tests.html import normalise, one, soup, spoken_text, text_of, texts
+from tests.seed import seed_proposals
 
-from .utils import FRAGILE_SLUGS, QPV_SLUGS, normalise_spaces
+from .utils import (
+    FRAGILE_SLUGS,
+    QPV_SLUGS,
+    THEMES,
+    french_number,
+    french_value,
+    is_change,
+    is_rank,
+    seed,
+    seed_quartiers,
+)
 
 pytestmark = pytest.mark.django_db
 
-SVG = "{http://www.w3.org/2000/svg}"
+THEME_LABELS = {
+    "demographie": "Démographie",
+    "situation-sociale": "Situation sociale",
+    "logement": "Logement",
+    "education": "Éducation",
+    "emploi": "Emploi",
+}
+NOT_AVAILABLE = "non disponible"  # read out; a dash is shown instead
 
 
-def html_of(client, url):
+def page_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return response.content.decode()
+    return soup(response)
 
 
-def chart_svg(html, theme):
-    match = re.search(
-        rf'<svg class="portrait-chart__svg"[^>]*aria-labelledby="graphique-{theme}-titre".*?</svg>', html, re.S
-    )
-    assert match, f"no chart for {theme}"
-    return ElementTree.fromstring(match.group(0))
+def seed_indicators(quartier, theme):
+    return [indicator for indicator in quartier["indicators"] if indicator["theme"] == theme]
 
 
-def table_html(html, theme):
-    match = re.search(rf'<table class="portrait-table">\s*<caption id="tableau-{theme}">.*?</table>', html, re.S)
-    assert match, f"no table for {theme}"
-    return match.group(0)
+def has(indicator, key):
+    return indicator.get(key) is not None
+
+
+def chart_sentence(indicator, name):
+    """What the chart's text alternative says of one figure of the seed."""
+    signed = is_change(indicator["code"])
+    parts = [f"{name} {french_value(indicator['value'], indicator['unit'], signed)}"]
+    if has(indicator, "besancon"):
+        parts.append(f"Besançon {french_value(indicator['besancon'], indicator['unit'], signed)}")
+    if has(indicator, "gbm"):
+        parts.append(f"Grand Besançon Métropole {french_value(indicator['gbm'], indicator['unit'], signed)}")
+    return normalise(f"{indicator['label']} : {', '.join(parts)}.")
+
+
+def table_cells(indicator, with_comparison):
+    """The cells of the indicator's row in its portrait table, after the row header."""
+    signed = is_change(indicator["code"])
+    cells = [indicator["unit"], normalise(french_number(indicator["value"], signed))]
+    if with_comparison:
+        for key in ("besancon", "gbm"):
+            cells.append(normalise(french_number(indicator[key], signed)) if has(indicator, key) else NOT_AVAILABLE)
+    return [*cells, indicator["source"], indicator["year"]]
+
+
+def test_the_seed_has_a_portrait_for_each_priority_quartier():
+    quartiers = seed_quartiers()
+    assert list(quartiers) == QPV_SLUGS + FRAGILE_SLUGS
+    assert [len(quartiers[slug]["indicators"]) for slug in QPV_SLUGS] == [54, 41, 45, 39, 17, 17]
+    assert all(not quartiers[slug].get("indicators") for slug in FRAGILE_SLUGS)
 
 
 @pytest.mark.parametrize("slug", QPV_SLUGS)
-def test_every_indicator_group_renders_as_chart_and_table(client, quartiers_index, slug):
-    page = QuartierPage.objects.child_of(quartiers_index).get(slug=slug)
-    html = html_of(client, page.url)
-    indicators = list(page.indicators.all())
-    themes = [theme.value for theme in IndicatorTheme if any(i.theme == theme.value for i in indicators)]
-    assert len(themes) == 5
-    for theme in themes:
-        items = [i for i in indicators if i.theme == theme]
-        drawable = [i for i in items if not i.is_rank]
+def test_every_indicator_group_renders_as_chart_and_table(client, slug):
+    quartier = seed_quartiers()[slug]
+    name = quartier["name"]
+    page = page_of(client, f"/fr/quartiers/{slug}/")
+    assert [theme for theme in THEMES if seed_indicators(quartier, theme)] == THEMES
+    assert texts(page.select("section.portrait-group > h3")) == [THEME_LABELS[theme] for theme in THEMES]
+    for theme in THEMES:
+        items = seed_indicators(quartier, theme)
+        drawable = [indicator for indicator in items if not is_rank(indicator["code"])]
+        assert drawable, (slug, theme)
 
-        svg = chart_svg(html, theme)
-        assert svg.get("role") == "img"
-        title = svg.find(f"{SVG}title").text
-        description = normalise_spaces(svg.find(f"{SVG}desc").text)
-        assert page.title in title
+        svg = one(page, f'svg.portrait-chart__svg[aria-labelledby="graphique-{theme}-titre"]')
+        assert svg["role"] == "img"
+        assert name in text_of(one(svg, f"title#graphique-{theme}-titre"))
         # The text alternative states every figure drawn, with its value.
-        with translation.override("fr"):
-            for indicator in drawable:
-                assert indicator.label in description
-                assert normalise_spaces(display_value(indicator, indicator.value)) in description
-        bars = svg.findall(f".//{SVG}rect")
-        expected_bars = sum(
-            1 + (i.besancon_value is not None) + (i.gbm_value is not None) for i in drawable
-        )
-        assert len(bars) == expected_bars
+        description = text_of(one(svg, f"desc#graphique-{theme}-description"))
+        for indicator in drawable:
+            assert chart_sentence(indicator, name) in description, indicator["code"]
+        if len(drawable) < len(items):
+            assert "Les rangs nationaux des établissements figurent dans le tableau" in description
+        expected_bars = sum(1 + has(i, "besancon") + has(i, "gbm") for i in drawable)
+        assert len(svg.select("rect")) == expected_bars
 
-        table = table_html(html, theme)
-        assert re.search(r"<caption[^>]*>.+</caption>", table)
-        for header in ("Indicateur", "Unité", "Source", "Année", page.title):
-            assert f">{header}</th>" in table
-        assert len(re.findall(r'<th scope="row">', table)) == len(items)
-        for indicator in items:
-            assert indicator.source in table
-            assert f"<td>{indicator.year}</td>" in table
-        if any(i.has_comparison for i in items):
-            assert ">Grand Besançon Métropole</th>" in table
+        caption = one(page, f"caption#tableau-{theme}")
+        assert text_of(caption) == (
+            f"{THEME_LABELS[theme]} à {name} : les chiffres, leur unité, leur source et leur année"
+        )
+        table = caption.find_parent("table")
+        assert table["class"] == ["portrait-table"]
+        with_comparison = any(has(i, "besancon") or has(i, "gbm") for i in items)
+        comparison_headers = ["Besançon", "Grand Besançon Métropole"] if with_comparison else []
+        assert texts(table.select('thead th[scope="col"]')) == [
+            "Indicateur", "Unité", name, *comparison_headers, "Source", "Année",
+        ]
+        rows = table.select("tbody tr")
+        assert len(rows) == len(items)
+        for row, indicator in zip(rows, items, strict=True):
+            header = one(row, 'th[scope="row"]')
+            assert normalise("".join(header.find_all(string=True, recursive=False))) == indicator["label"]
+            notes = texts(header.select(".portrait-table__note"))
+            assert notes == ([normalise(indicator["note"])] if indicator.get("note") else [])
+            cells = row.find_all("td")
+            assert [spoken_text(cell) for cell in cells] == table_cells(indicator, with_comparison), indicator["code"]
+            for cell in cells:
+                if spoken_text(cell) == NOT_AVAILABLE:
+                    assert text_of(one(cell, '[aria-hidden="true"]')) == "—"
 
 
 def test_planoise_page_shows_the_seed_figures(client, planoise):
-    html = normalise_spaces(html_of(client, planoise.url))
-    for text in (
-        '<td class="portrait-table__number">15 378</td>',
-        '<td class="portrait-table__number">13 080</td>',
-        '<td class="portrait-table__number">19 890</td>',
-        '<td class="portrait-table__number">22 030</td>',
-        '<td class="portrait-table__number">35,7</td>',
-        "Recensement de la population",
-        "CNAF",
-        "12 priorités pour l&#x27;éco-quartier de Planoise",
-        "Maison de quartier – Centre social de Planoise",
-        "Espace de vie sociale PARI",
-    ):
-        assert text in html, text
+    page = page_of(client, planoise.url)
+    # Numbers exactly as printed: thousands apart by a no-break space, a decimal comma.
+    numbers = [cell.get_text(strip=True) for cell in page.select("td.portrait-table__number")]
+    for number in ("15\u00a0378", "13\u00a0080", "19\u00a0890", "22\u00a0030", "35,7", "+0,6", "5,16"):
+        assert number in numbers, number
+    population = one(page, "caption#tableau-demographie").find_parent("table").select_one("tbody tr")
+    assert texts(population.find_all(["th", "td"])) == [
+        "Population", "habitants", "15 378", "Recensement de la population", "2018",
+    ]
+    assert "CNAF" in texts(page.select("table.portrait-table td"))
+    assert "12 priorités pour l'éco-quartier de Planoise" in text_of(one(page, "#projet"))
+    assert texts(page.select("#centres-sociaux li")) == [
+        "Maison de quartier – Centre social de Planoise (centre social)",
+        "Espace de vie sociale PARI (espace de vie sociale)",
+        "Espace de vie sociale Miroirs du Monde (espace de vie sociale)",
+    ]
 
 
 def test_quartier_page_shows_the_socle_commun_and_its_map(client, planoise):
-    html = html_of(client, planoise.url)
-    assert '<details class="shared-objectives">' in html
-    assert "Le socle commun des projets de quartier" in html
-    assert "Faire système autour de l" in html
+    page = page_of(client, planoise.url)
+    shared = one(page, "details.shared-objectives")
+    assert text_of(one(shared, "summary")) == "Le socle commun des projets de quartier"
+    assert "Faire système autour de l'éducation et de la parentalité" in texts(shared.select("li > strong"))
     # The quartier on the shared map, as an image with a text alternative.
-    assert '<svg class="svg-map__svg"' in html
-    assert "Planoise sur le plan de Besançon" in html
+    svg = one(page, "svg.svg-map__svg")
+    assert svg["role"] == "img"
+    assert text_of(one(svg, "title")) == "Planoise sur le plan de Besançon"
     # No inline style or script: the pages pass the strict CSP.
-    assert "<script" not in html
-    assert " style=" not in html
-    assert "/static/quartiers/quartiers.css" in html
+    assert page.find_all("script") == []
+    assert page.select("[style]") == [] and page.find_all("style") == []
+    assert page.select('link[rel="stylesheet"][href="/static/quartiers/quartiers.css"]')
 
 
 @pytest.mark.parametrize("slug", FRAGILE_SLUGS)
-def test_fragile_quartier_pages_render(client, quartiers_index, slug):
-    page = QuartierPage.objects.child_of(quartiers_index).get(slug=slug)
-    html = html_of(client, page.url)
-    assert "Quartier fragile" in html
-    assert "portrait-chart" not in html
-    assert "ne publie pas de portrait chiffré" in html
-    assert "Le socle commun des projets de quartier" in html
+def test_fragile_quartier_pages_render(client, slug):
+    page = page_of(client, f"/fr/quartiers/{slug}/")
+    assert text_of(one(page, "h1")) == seed_quartiers()[slug]["name"]
+    assert "Quartier fragile" in text_of(one(page, "header.page-header"))
+    assert page.select('[class*="portrait-chart"]') == []
+    assert "ne publie pas de portrait chiffré" in text_of(one(page, "#portrait"))
+    assert text_of(one(page, "details.shared-objectives summary")) == "Le socle commun des projets de quartier"
 
 
-def test_fragile_quartier_lists_its_social_centre(client, quartiers_index):
-    page = QuartierPage.objects.child_of(quartiers_index).get(slug="cite-viotte")
-    html = html_of(client, page.url)
-    assert "Centre social Cras Chaprais Viotte" in html
-    assert "(centre social)" in html
+def test_fragile_quartier_lists_its_social_centre(client):
+    page = page_of(client, "/fr/quartiers/cite-viotte/")
+    centres = [centre for centre in seed()["social_centres"] if "cite-viotte" in centre["quartiers"]]
+    assert [centre["kind"] for centre in centres] == ["centre-social"]
+    assert texts(page.select("#centres-sociaux li")) == [f"{centres[0]['name']} (centre social)"]
+    assert "Centre social Cras Chaprais Viotte" in centres[0]["name"]
+
+
+def _seed_proposal_urls(quartier_slug):
+    return [proposal["url"] for proposal in seed_proposals() if quartier_slug in proposal["quartiers"]]
 
 
 def test_quartier_page_lists_the_proposals_that_concern_it(client, planoise):
-    proposals = proposals_concerning(planoise)
-    html = html_of(client, planoise.url)
-    assert 'id="propositions"' in html
-    for proposal in proposals:
-        assert proposal.title in html
-    if not proposals:
-        assert "Aucune proposition du programme" in html
+    expected = _seed_proposal_urls("planoise")
+    assert len(expected) == 4
+    section = one(page_of(client, planoise.url), "section#propositions")
+    assert [link["href"] for link in section.select("a[href]")] == expected
+    assert texts(section.select(".card__title")) == [
+        "Créer un budget participatif par quartier",
+        "Renouveler les conseils de quartier, le conseil des sages et le conseil des jeunes",
+        "Donner un budget aux conseils de quartier",
+        "Mettre en place des médiateurs de proximité",
+    ]
+
+
+def test_a_quartier_no_proposal_concerns_says_so(client):
+    assert _seed_proposal_urls("cite-curie-pasteur") == []
+    section = one(page_of(client, "/fr/quartiers/cite-curie-pasteur/"), "section#propositions")
+    assert section.select("a[href]") == []
+    assert "Aucune proposition du programme ne concerne encore ce quartier" in text_of(section)
 
 
 def test_index_map_places_every_quartier_with_coordinates(client, quartiers_index):
-    html = html_of(client, quartiers_index.url)
-    pages = list(QuartierPage.objects.child_of(quartiers_index).live().order_by("path"))
-    placed = [p for p in pages if p.kind == "qpv" and p.has_point] + [
-        p for p in pages if p.kind == "fragile" and p.has_point
+    page = page_of(client, quartiers_index.url)
+    quartiers = list(seed_quartiers().values())
+    placed = [q for q in quartiers if q["kind"] == "qpv" and q["latitude"] is not None] + [
+        q for q in quartiers if q["kind"] == "fragile" and q["latitude"] is not None
     ]
-    assert {p.slug for p in placed} >= set(QPV_SLUGS)
+    assert {q["slug"] for q in placed} >= set(QPV_SLUGS)
+    assert len(placed) == 9
+    urls = [f"/fr/quartiers/{q['slug']}/" for q in placed]
 
-    match = re.search(r'<svg class="svg-map__svg".*?</svg>', html, re.S)
-    assert match
-    svg = ElementTree.fromstring(match.group(0))
-    width, height = (float(v) for v in svg.get("viewBox").split()[2:])
-    links = svg.findall(f".//{SVG}a")
-    assert [link.get("href") for link in links] == [p.url for p in placed]
-    for number, (link, page) in enumerate(zip(links, placed), start=1):
-        assert link.get("aria-label").startswith(f"{number}. {page.title}")
-        marker = link.find(f"{SVG}circle")
-        assert 0 < float(marker.get("cx")) < width
-        assert 0 < float(marker.get("cy")) < height
+    svg = one(page, "svg.svg-map__svg")
+    width, height = (float(v) for v in svg["viewbox"].split()[2:])
+    links = svg.select("a")
+    assert [link["href"] for link in links] == urls
+    for number, (link, quartier) in enumerate(zip(links, placed, strict=True), start=1):
+        assert link["aria-label"].startswith(f"{number}. {quartier['name']}")
+        marker = link.find("circle")
+        assert 0 < float(marker["cx"]) < width
+        assert 0 < float(marker["cy"]) < height
 
     # The list next to the map, in the same order, is its text equivalent.
-    listed = re.search(r'<ol class="map-list".*?</ol>', html, re.S).group(0)
-    assert re.findall(r'<a href="([^"]+)">', listed) == [p.url for p in placed]
+    assert [link["href"] for link in one(page, "ol.map-list").select("a")] == urls
     # Quartiers without a point are still named, as not placed yet.
-    for page in pages:
-        if not page.has_point:
-            assert "Pas encore placés sur la carte" in html
-            assert f'<a href="{page.url}">{escape(page.title)}</a>' in html
+    unplaced = [q for q in quartiers if q["latitude"] is None]
+    assert [q["slug"] for q in unplaced] == ["cite-des-vareilles", "cite-de-l-amitie", "secteur-pesty"]
+    note = next(p for p in page.select("p") if text_of(p).startswith("Pas encore placés sur la carte"))
+    assert [(link["href"], text_of(link)) for link in note.select("a")] == [
+        (f"/fr/quartiers/{q['slug']}/", q["name"]) for q in unplaced
+    ]
+
+
+def _first_text(cell):
+    """The figure of a comparison cell, without the source written under it."""
+    return normalise(cell.find(string=True, recursive=False) or "")
 
 
 def test_index_compares_the_six_priority_quartiers(client, quartiers_index):
-    html = html_of(client, quartiers_index.url)
-    table = re.search(r'<table class="comparison-table">.*?</table>', html, re.S).group(0)
-    headers = re.findall(r'<th scope="col" class="portrait-table__number"><a href="[^"]+">([^<]+)</a></th>', table)
-    assert headers == ["Planoise", "Montrapon", "Orchamps-Palente", "Clairs-Soleils", "Battant", "Hauts de Saint-Claude"]
-    population_row = normalise_spaces(re.search(r"<th scope=\"row\">Population</th>.*?</tr>", table, re.S).group(0))
-    values = re.findall(r'<td class="portrait-table__number">([^<]+)<span', population_row)
-    assert values == ["15 378", "1 674", "3 126", "1 428", "1 800", "1 144"]
-    assert "Recensement de la population 2018" in population_row
+    page = page_of(client, quartiers_index.url)
+    table = one(page, "table.comparison-table")
+    headers = table.select('thead th[scope="col"].portrait-table__number')
+    assert [link["href"] for header in headers for link in header.select("a")] == [
+        f"/fr/quartiers/{slug}/" for slug in QPV_SLUGS
+    ]
+    assert texts(headers) == [
+        "Planoise", "Montrapon", "Orchamps-Palente", "Clairs-Soleils", "Battant", "Hauts de Saint-Claude",
+    ]
+    rows = {text_of(one(row, 'th[scope="row"]')): row for row in table.select("tbody tr")}
+
+    population = rows["Population"].select("td.portrait-table__number")
+    assert [_first_text(cell) for cell in population] == ["15 378", "1 674", "3 126", "1 428", "1 800", "1 144"]
+    assert texts(rows["Population"].select(".comparison-table__source")) == ["Recensement de la population 2018"] * 6
     # A figure the seed does not give is said to be missing, not left blank.
-    change_row = re.search(r"<th scope=\"row\">Évolution de la population.*?</tr>", table, re.S).group(0)
-    assert "non disponible" in change_row
+    quartiers = seed_quartiers()
+    changes = []
+    for slug in QPV_SLUGS:
+        figure = {i["code"]: i for i in quartiers[slug]["indicators"]}.get("population-change-2013-2018")
+        changes.append(normalise(french_number(figure["value"], signed=True)) if figure else NOT_AVAILABLE)
+    assert changes == ["+0,6", "-12,8", "+6,4", "-10,8", NOT_AVAILABLE, NOT_AVAILABLE]
+    change_cells = rows["Évolution de la population entre 2013 et 2018"].select("td.portrait-table__number")
+    assert [_first_text(cell) or spoken_text(cell) for cell in change_cells] == changes
+    assert [text_of(one(cell, '[aria-hidden="true"]')) for cell in change_cells[4:]] == ["—", "—"]
 
 
 def test_index_links_to_the_exports(client, quartiers_index):
-    html = html_of(client, quartiers_index.url)
-    assert '<link rel="alternate" type="text/csv" href="/fr/quartiers/donnees/csv/"' in html
-    assert '<link rel="alternate" type="application/json" href="/fr/quartiers/donnees/json/"' in html
-    assert 'href="/fr/quartiers/donnees/csv/"' in html
+    page = page_of(client, quartiers_index.url)
+    assert one(page, 'link[rel="alternate"][type="text/csv"]')["href"] == "/fr/quartiers/donnees/csv/"
+    assert one(page, 'link[rel="alternate"][type="application/json"]')["href"] == "/fr/quartiers/donnees/json/"
+    assert page.select('a[href="/fr/quartiers/donnees/csv/"]')
 
 
 def _add_indicators(page, count, start=0):
@@ -216,7 +301,7 @@ def _queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
-    return len(queries), response.content.decode()
+    return len(queries), soup(response)
 
 
 def test_quartier_page_query_count_does_not_grow_with_indicators(client, planoise):
@@ -224,8 +309,8 @@ def test_quartier_page_query_count_does_not_grow_with_indicators(client, planois
     client.get(url)  # warm the per-process caches (site, locales)
     before, _ = _queries(client, url)
     _add_indicators(planoise, 40)
-    after, html = _queries(client, url)
-    assert "Chiffre supplémentaire 39" in html
+    after, page = _queries(client, url)
+    assert "Chiffre supplémentaire 39" in texts(page.select('#portrait th[scope="row"]'))
     assert after == before
 
 
@@ -241,10 +326,11 @@ def test_index_query_count_does_not_grow_with_indicators(client, quartiers_index
 def test_preview_shows_unsaved_figures(planoise):
     """Editors preview a portrait before publishing: the chart and table use the form's data."""
     indicators = list(planoise.indicators.all())
+    assert indicators[0].code == "population"
     indicators[0].value = Decimal("99999")
     planoise.indicators = indicators
     response = planoise.make_preview_request()
-    html = normalise_spaces(response.content.decode())
     assert response.status_code == 200
-    assert '<td class="portrait-table__number">99 999</td>' in html
-    assert "Planoise 99 999 habitants" in html
+    page = soup(response)
+    assert "99\u00a0999" in [cell.get_text(strip=True) for cell in page.select("td.portrait-table__number")]
+    assert "Population : Planoise 99 999 habitants." in text_of(one(page, "desc#graphique-demographie-description"))

@@ -1,8 +1,11 @@
 import pytest
 
 from search.views import clean_query, terms_for_engine
+from tests.html import one, soup, text_of
 
 pytestmark = pytest.mark.django_db
+
+ARTICLE = "/fr/actualites/pole-metropolitain-besancon-dijon/"
 
 
 def test_query_is_cleaned_for_display_and_for_the_engine():
@@ -19,10 +22,19 @@ def test_search_never_fails(client, query):
     response = client.get("/fr/recherche/", {"q": query, "page": "abc"})
     assert response.status_code == 200
     assert "<script>" not in response.content.decode()
+    page = soup(response)
+    assert page.find_all("script") == []
+    # The query is given back in the search box, at most 200 characters of it.
+    assert len(one(page, 'main form[role="search"] input[name="q"]')["value"]) <= 200
+
+
+def _results(client, query):
+    response = client.get("/fr/recherche/", {"q": query})
+    assert response.status_code == 200
+    return [(link["href"], text_of(link)) for link in soup(response).select("main ol.search-results a[href]")]
 
 
 def test_search_finds_pages_by_their_words(client):
-    html = client.get("/fr/recherche/", {"q": "pôle métropolitain"}).content.decode()
-    assert 'href="/fr/actualites/pole-metropolitain-besancon-dijon/"' in html
-    html = client.get("/fr/recherche/", {"q": '"Dijon'}).content.decode()
-    assert 'href="/fr/actualites/pole-metropolitain-besancon-dijon/"' in html
+    article = (ARTICLE, "Besançon et Dijon créent un pôle métropolitain")
+    assert article in _results(client, "pôle métropolitain")
+    assert article in _results(client, '"Dijon')

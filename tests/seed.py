@@ -1,0 +1,40 @@
+"""The demo content's seed files, read straight from YAML: what the tests expect to find.
+
+Tests take their expected values from here (or write them down), never from the loaders or
+the code they test.
+"""
+
+from pathlib import Path
+
+import yaml
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+SEED_FILES = {
+    "home": BASE_DIR / "home" / "demo_data" / "site.yaml",
+    "programme": BASE_DIR / "programme" / "demo_data" / "programme.yaml",
+    "quartiers": BASE_DIR / "quartiers" / "demo_data" / "quartiers.yaml",
+    "culture": BASE_DIR / "culture" / "demo_data" / "culture.yaml",
+}
+
+
+def read_seed(name):
+    """The parsed YAML of one seed file: ``home``, ``programme``, ``quartiers`` or ``culture``."""
+    return yaml.safe_load(SEED_FILES[name].read_text(encoding="utf-8"))
+
+
+def seed_proposals():
+    """Every proposal of the programme seed, in the file's order, with its axis slug and URL."""
+    return [
+        {**proposal, "axis": axis["slug"], "url": f"/fr/programme/{axis['slug']}/{proposal['slug']}/"}
+        for axis in read_seed("programme")["axes"]
+        for proposal in axis["proposals"]
+    ]
+
+
+def seed_questions():
+    """Every open question of the programme seed, in the file's order, with its axis and URL."""
+    return [
+        {**question, "axis": axis["slug"], "url": f"/fr/programme/{axis['slug']}/{question['slug']}/"}
+        for axis in read_seed("programme")["axes"]
+        for question in axis["questions"]
+    ]
