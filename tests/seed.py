@@ -14,11 +14,13 @@ SEED_FILES = {
     "programme": BASE_DIR / "programme" / "demo_data" / "programme.yaml",
     "quartiers": BASE_DIR / "quartiers" / "demo_data" / "quartiers.yaml",
     "culture": BASE_DIR / "culture" / "demo_data" / "culture.yaml",
+    "news": BASE_DIR / "news" / "demo_data" / "news.yaml",
 }
+SECTIONS = ("programme", "quartiers", "culture", "news")
 
 
 def read_seed(name):
-    """The parsed YAML of one seed file: ``home``, ``programme``, ``quartiers`` or ``culture``."""
+    """The parsed YAML of one seed file: ``home``, ``programme``, ``quartiers``, ``culture`` or ``news``."""
     return yaml.safe_load(SEED_FILES[name].read_text(encoding="utf-8"))
 
 
@@ -38,3 +40,8 @@ def seed_questions():
         for axis in read_seed("programme")["axes"]
         for question in axis["questions"]
     ]
+
+
+def seed_section_indexes():
+    """The index page of each section (``slug``, ``title``, ``summary``), from its own seed file."""
+    return {name: read_seed(name)["index"] for name in SECTIONS}

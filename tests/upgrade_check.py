@@ -12,7 +12,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The repository, not tests/ (whose html.py would stand for the standard library's html).
+sys.path[0] = str(Path(__file__).resolve().parents[1])
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 import django  # noqa: E402

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import get_page_models
 
 from home.panels import home_page_panels
 
@@ -18,6 +19,19 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """The page types that name the home page among their ``parent_page_types`` (the
+        sections' indexes, the standard and contact pages): Wagtail's ``subpage_types``, without
+        the home page having to name them."""
+        if cls._clean_subpage_models is None:
+            cls._clean_subpage_models = [
+                model
+                for model in get_page_models()
+                if getattr(model, "parent_page_types", None) is not None and cls in model.clean_parent_page_models()
+            ]
+        return cls._clean_subpage_models
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

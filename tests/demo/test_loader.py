@@ -4,7 +4,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 from demo.loader import load_all
 from home.models import HomePage, NavigationSettings, StandardPage
 from news.models import ArticlePage
-from tests.seed import read_seed
+from tests.seed import read_seed, seed_section_indexes
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_loader_builds_the_site():
     standard_pages = {page["slug"]: page["title"] for page in seed["standard_pages"]}
     assert set(standard_pages) == {"a-propos", "mentions-legales", "accessibilite", "donnees-personnelles"}
     assert children == {
-        **{section["slug"]: section["title"] for section in seed["sections"].values()},
+        **{section["slug"]: section["title"] for section in seed_section_indexes().values()},
         **standard_pages,
         seed["contact"]["slug"]: seed["contact"]["title"],
     }
@@ -34,7 +34,7 @@ def test_loader_builds_the_site():
     }
     assert {page.slug: page.title for page in StandardPage.objects.live()} == standard_pages
     article = ArticlePage.objects.get(slug="pole-metropolitain-besancon-dijon")
-    assert article.live and article.title == seed["articles"][0]["title"]
+    assert article.live and article.title == read_seed("news")["articles"][0]["title"]
     navigation = NavigationSettings.for_site(site)
     menu_pages = [block.value["page"].slug for block in navigation.main_menu]
     assert menu_pages == seed["navigation"]["main_menu"] == ["programme", "quartiers", "culture", "actualites", "a-propos"]

@@ -31,7 +31,7 @@ def test_news_feeds_hold_exactly_the_live_articles(client, news_index, kind, con
     assert response.status_code == 200
     assert response["Content-Type"].startswith(content_type)
     items = rss_items(response) if kind == "rss" else atom_entries(response)
-    expected = [article["title"] for article in read_seed("home")["articles"]]
+    expected = [article["title"] for article in read_seed("news")["articles"]]
     assert expected == ["Besançon et Dijon créent un pôle métropolitain"]
     assert [item["title"] for item in items] == expected
     assert "Article en brouillon" not in response.content.decode()
