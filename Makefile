@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: install browser messages messages-check run test migrations-check demo-check clean
+.PHONY: install browser messages messages-check run test lint migrations-check demo-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ run: install messages
 ## make test: the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
 test: install messages browser
 	$(BIN)/python -m pytest
+
+## ruff (pyproject.toml) and the one-way imports between apps (import-linter, pyproject.toml)
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo
 
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
