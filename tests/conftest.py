@@ -5,13 +5,15 @@ Every test sees the whole demo site; each test runs in a transaction rolled back
 On SQLite (the default) the migrated database with the demo content is built once and kept in
 ``.pytest_cache/demo-db/``, under a key hashed from everything that shapes it (migrations, demo
 data and loaders, models, settings, requirements.txt: ``_CACHE_INPUTS``). Each run copies it into
-its own temporary directory and tests use that copy, never the cached file itself; the browser
-tests' server gets a copy too. When an input changes, the next run builds a new one (about as
-long as a run used to take). ``pytest --create-db`` rebuilds it anyway; deleting the folder is safe.
+an in-memory database for the tests, and into a temporary file for the browser tests' server:
+the cached file itself is never written to. When an input changes, the next run builds a new
+one (about as long as a run used to take). ``pytest --create-db`` rebuilds it anyway; deleting
+the folder is safe.
 
 On PostgreSQL (``DATABASE_URL`` set) the test database is migrated and loaded on every run.
 """
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -19,6 +21,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, parallel builds then both happen (still correct)
+    fcntl = None
 
 import pytest
 from django.conf import settings
@@ -89,40 +96,58 @@ def _build_demo_db(target):
     """
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env.update(DJANGO_SETTINGS_MODULE="config.settings.test", SQLITE_PATH=str(target))
-    python = [sys.executable]
-    _run_build_step([*python, "manage.py", "migrate", "--noinput", "--run-syncdb", "-v0"], env)
+    _run_build_step([sys.executable, "manage.py", "migrate", "--noinput", "--run-syncdb", "-v0"], env)
     load = "import django; django.setup(); from tests.conftest import _load_demo; _load_demo()"
-    _run_build_step([*python, "-c", load], env)
+    _run_build_step([sys.executable, "-c", load], env)
 
 
-def cached_demo_db(rebuild=False):
+@contextlib.contextmanager
+def _build_lock():
+    """One process builds at a time (pytest-xdist workers, runs side by side); the others wait."""
+    with open(CACHE_DIR / "build.lock", "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def cached_demo_db():
     """Path of the cached demo database for the current inputs, built first if missing.
 
     Never open it for writing: copy it.
     """
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     cached = CACHE_DIR / f"demo-{demo_db_key()}.sqlite3"
-    if rebuild or not cached.exists():
-        # Built aside, then renamed: a run stopped half-way, or a parallel one, leaves no half file.
-        handle, building = tempfile.mkstemp(dir=CACHE_DIR, prefix="building-", suffix=".sqlite3")
-        os.close(handle)
-        os.unlink(building)
-        try:
-            _build_demo_db(building)
-            os.replace(building, cached)
-        finally:
-            if os.path.exists(building):
-                os.unlink(building)
-        for old in CACHE_DIR.glob("demo-*.sqlite3"):
-            if old != cached:
-                old.unlink(missing_ok=True)
+    if cached.exists():
+        return cached
+    with _build_lock():
+        if not cached.exists():
+            # Built aside, then renamed: a run stopped half-way leaves no half-built file.
+            handle, building = tempfile.mkstemp(dir=CACHE_DIR, prefix="building-", suffix=".sqlite3")
+            os.close(handle)
+            os.unlink(building)
+            try:
+                _build_demo_db(building)
+                os.replace(building, cached)
+            finally:
+                if os.path.exists(building):
+                    os.unlink(building)
+            for old in CACHE_DIR.glob("demo-*.sqlite3"):
+                if old != cached:
+                    old.unlink(missing_ok=True)
     return cached
 
 
+def pytest_configure(config):
+    """``--create-db`` rebuilds the cached demo database (once, not in each xdist worker)."""
+    if config.getoption("create_db", False) and not hasattr(config, "workerinput"):
+        for cached in CACHE_DIR.glob("demo-*.sqlite3"):
+            cached.unlink()
+
+
 @pytest.fixture(scope="session")
-def demo_db_file(request):
+def demo_db_file():
     """The cached demo database (SQLite, even on a PostgreSQL run: the browser tests use it)."""
-    return cached_demo_db(rebuild=request.config.getoption("create_db", False))
+    return cached_demo_db()
 
 
 if os.environ.get("DATABASE_URL"):
@@ -135,22 +160,32 @@ if os.environ.get("DATABASE_URL"):
 else:
 
     @pytest.fixture(scope="session")
-    def django_db_setup(django_test_environment, django_db_blocker, demo_db_file, tmp_path_factory):
-        """The test database is a copy of the cached demo database: nothing to create."""
+    def django_db_setup(django_test_environment, django_db_blocker, demo_db_file):
+        """The test database: the cached demo database copied into memory, nothing to create.
+
+        In memory, as Django's own SQLite test databases are (faster than a file copy); the
+        cached file is only opened read-only, so no test, transactional or not, can change it.
+        """
+        import sqlite3
+
         from django.db import connections
 
         assert _uses_sqlite(), "DATABASE_URL unset but the default database is not SQLite"
-        database = tmp_path_factory.mktemp("db") / "test.sqlite3"
-        shutil.copyfile(demo_db_file, database)
+        name = "file:memorydb_default?mode=memory&cache=shared"
+        connection = connections["default"]
         with django_db_blocker.unblock():
-            connections["default"].close()
-            settings.DATABASES["default"]["NAME"] = str(database)
-            settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(database)
-            connections["default"].settings_dict["NAME"] = str(database)
+            connection.close()
+            settings.DATABASES["default"]["NAME"] = name
+            settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = name
+            connection.settings_dict["NAME"] = name
+            # Django never closes an in-memory database's connection: it lives for the session.
+            connection.ensure_connection()
+            source = sqlite3.connect(f"file:{demo_db_file}?mode=ro", uri=True)
+            try:
+                source.backup(connection.connection)
+            finally:
+                source.close()
         yield
-        with django_db_blocker.unblock():
-            connections["default"].close()
-        database.unlink(missing_ok=True)
 
 
 @pytest.fixture
