@@ -16,7 +16,6 @@ On PostgreSQL (``DATABASE_URL`` set) the test database is migrated and loaded on
 import contextlib
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
