@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: install browser messages messages-check run test lint migrations-check demo-check clean
+.PHONY: install browser messages messages-check run test lint upgrade-check migrations-check demo-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,14 +52,22 @@ run: install messages
 	$(MANAGE) create_dev_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-## make test: the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
+## make test: the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set), on two
+## processes (TEST_PROCESSES=1 for one); the browser tests stay together on one of them.
+## The upgrade of an old database (20 s of migrations) is its own target, run by .ci/run.
+TEST_PROCESSES ?= 2
 test: install messages browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup -m "not upgrade"
 
 ## ruff (pyproject.toml) and the one-way imports between apps (import-linter, pyproject.toml)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-logo
+
+## an old database (schema of before the apps were split) upgrades without losing content
+## (SQLite; PostgreSQL when DATABASE_URL is set)
+upgrade-check: install
+	$(BIN)/python -m pytest -m upgrade tests/test_migrations.py
 
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run

@@ -3,6 +3,7 @@
 ``tests/upgrade_check.py`` migrates a throw-away database to the old schema, writes content as
 the old code stored it, migrates to the current schema and checks each object; it runs in its
 own process and database: SQLite here, PostgreSQL when the suite runs on it (``DATABASE_URL``).
+About 20 s of migrations: ``make upgrade-check`` runs it (``.ci/run`` does, on both databases).
 """
 
 import os
@@ -15,6 +16,7 @@ import dj_database_url
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.upgrade
 CHECKS = 9
 
 

@@ -8,7 +8,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# One worker runs them all: one server, one Chromium.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 AXE_SOURCE = (Path(__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 AXE_RUN = """
