@@ -18,6 +18,8 @@ from .feeds import ArticleFeed
 class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """« Actualités »: the news, newest first, with its RSS and Atom feeds."""
 
+    page_context = "news.context.news_index_page"
+
     subpage_types = ["news.ArticlePage"]
 
     class Meta:
@@ -30,11 +32,6 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def feed_links(self, request=None):
         return feed_links(self, request)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.articles()
-        return context
 
     @path("flux/rss/", name="feed_rss")
     def feed_rss(self, request):
