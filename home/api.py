@@ -1,33 +1,64 @@
-"""Wagtail's read-only API under /api/v2/: live public pages and images only."""
+"""Wagtail's read-only API under /api/v2/: live public pages and images only.
 
+Every query parameter is checked before it reaches the database, and a bad one is answered 400
+with a JSON message that names it: NUL characters (PostgreSQL refuses them), offsets and limits
+that are not plain ASCII numbers or too large, a ``search_operator`` other than ``and``/``or``.
+``search`` goes through the site search's cleaning (``home.search_terms``).
+"""
+
+import re
+
+from django.conf import settings
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from home.search_terms import clean_query, terms_for_engine
+
 # Far beyond any real listing, and inside every database's integer range.
 MAX_OFFSET = 1_000_000
+WHOLE_NUMBER = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit() takes « ² » and « ① »
+SEARCH_OPERATORS = {"and", "or"}
 
 
-class BoundedOffsetMixin:
-    """Refuse offsets a database cannot take (a 400 answer, not a server error).
+def checked_parameters(query):
+    """A copy of ``query`` (a QueryDict) fit for the database, or ``BadRequestError``."""
+    query = query.copy()
+    for name, values in query.lists():
+        if "\x00" in name or any("\x00" in value for value in values):
+            raise BadRequestError(f"{name[:50]!r}: a query parameter cannot contain a NUL character")
+    for name in ("offset", "limit"):
+        if name in query:
+            value = query[name]
+            if not WHOLE_NUMBER.fullmatch(value):
+                raise BadRequestError(f"{name} must be a whole number written with the digits 0-9")
+            largest = MAX_OFFSET if name == "offset" else getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+            if len(value) > len(str(MAX_OFFSET)) or int(value) > largest:
+                raise BadRequestError(f"{name} must be at most {largest}")
+    if "search_operator" in query and query["search_operator"] not in SEARCH_OPERATORS:
+        raise BadRequestError("search_operator must be 'and' or 'or'")
+    if "search" in query:
+        terms = terms_for_engine(clean_query(query["search"]))
+        if not terms:
+            raise BadRequestError("search must contain at least one word (letters or digits)")
+        query["search"] = terms
+    return query
 
-    Wagtail checks that ``offset`` is a non-negative integer but not its size: a 40-digit
-    offset overflows SQLite's and PostgreSQL's integers.
-    """
 
-    def check_query_parameters(self, queryset):
-        super().check_query_parameters(queryset)
-        offset = self.request.GET.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
-            raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
+class CheckedParametersMixin:
+    """Check and clean the query string before Wagtail's filters read it."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        request._request.GET = checked_parameters(request._request.GET)
 
 
-class PublicPagesAPIViewSet(BoundedOffsetMixin, PagesAPIViewSet):
+class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     pass
 
 
-class PublicImagesAPIViewSet(BoundedOffsetMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
     pass
 
 

@@ -65,7 +65,7 @@ def _apply_relations(page, relations):
             if target.pk not in wanted:
                 wanted.append(target.pk)
         if current != wanted:
-            setattr(page, name, [row_model(**{f"{attribute}_id": pk}) for pk in wanted])
+            setattr(page, name, [row_model(**{f"{attribute}_id": pk, "sort_order": i}) for i, pk in enumerate(wanted)])
             changed = True
     return changed
 

@@ -84,20 +84,28 @@ RELATIONS = (
 
 
 def _relation_names(objects, page):
-    """Map (relation label, object id) → display name, in the page's language; few queries."""
-    models = {"themes": Theme, "quartiers": QuartierPage, "places": CulturalPlacePage, "related": ProposalPage}
+    """Map (relation label, object id) → display name, in the page's language; few queries.
+
+    Only what is public has a name: a related page that is not live, expired, or restricted
+    (to logged-in users, by password, or under a restricted section) is left out of every
+    version, so the public history never names it.
+    """
+    models = {
+        "themes": Theme.objects.all(),
+        "quartiers": QuartierPage.objects.live().public(),
+        "places": CulturalPlacePage.objects.live().public(),
+        "related": ProposalPage.objects.live().public(),
+    }
     ids = {label: set() for label in models}
     for obj in objects:
         for label, relation, attribute in RELATIONS:
             ids[label].update(getattr(row, attribute) for row in getattr(obj, relation).all())
     names = {}
-    for label, model in models.items():
+    for label, shown_objects in models.items():
         if not ids[label]:
             continue
-        found = model.objects.in_bulk(ids[label])
-        localized = translations_by_key(
-            model.objects.all(), page.locale, {obj.translation_key for obj in found.values()}
-        )
+        found = shown_objects.in_bulk(ids[label])
+        localized = translations_by_key(shown_objects, page.locale, {obj.translation_key for obj in found.values()})
         for pk, obj in found.items():
             shown = localized.get(obj.translation_key, obj)
             names[(label, pk)] = str(getattr(shown, "name", None) or shown)

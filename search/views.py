@@ -1,30 +1,15 @@
 import logging
-import re
-import unicodedata
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
+from home.search_terms import clean_query, terms_for_engine
+
 logger = logging.getLogger(__name__)
 
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
-# Characters that full-text engines read as syntax (quotes, brackets, *, ^, :…); words, digits,
-# apostrophes (elisions: « l'art ») and hyphens (Saint-Jacques) are kept.
-ENGINE_SYNTAX = re.compile(r"[^\w\s'’-]")
-
-
-def clean_query(raw):
-    """The query as shown back to the visitor: no control characters, trimmed."""
-    text = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch in " \t")
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
-
-
-def terms_for_engine(query):
-    """The words of the query, lower-cased so no word reads as an operator (AND, OR, NOT)."""
-    return " ".join(ENGINE_SYNTAX.sub(" ", query).lower().split())
 
 
 def search(request):

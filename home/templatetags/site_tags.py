@@ -118,12 +118,15 @@ def language_links(context):
                 }
             )
     elif request is not None:
+        # One leading slash, whatever the request's path: « //evil.example/ » must not become a
+        # link to another host.
+        path = "/" + request.get_full_path().lstrip("/\\")
         for code, name in settings.LANGUAGES:
             links.append(
                 {
                     "code": code,
                     "name": name,
-                    "url": translate_url(request.get_full_path(), code),
+                    "url": translate_url(path, code),
                     "is_current": code == current,
                 }
             )

@@ -311,3 +311,15 @@ def test_menu_links_follow_the_language_and_fall_back_to_french(client, home_pag
     assert links["The programme"] == "/en/programme/"
     assert links["Les lieux culturels"] == "/fr/culture/"
     assert "Culture (draft)" not in text_of(menu)
+
+
+@pytest.mark.parametrize("path", ["//evil.example/", "/\\evil.example/", "///evil.example/x/"])
+def test_links_built_from_the_path_stay_on_the_site(client, path):
+    """A 404 page's language links are built from the request path (issue 13, item 3)."""
+    response = client.get("/", PATH_INFO=path)
+    assert response.status_code == 404
+    page = soup(response)
+    hrefs = [a["href"] for a in page.select("a[href]")] + [link["href"] for link in page.select("link[href]")]
+    assert len(hrefs) > 5
+    offsite = [href for href in hrefs if href.startswith(("//", "/\\")) or "://evil" in href]
+    assert offsite == []

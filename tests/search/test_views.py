@@ -1,6 +1,6 @@
 import pytest
 
-from search.views import clean_query, terms_for_engine
+from home.search_terms import clean_query, terms_for_engine
 from tests.html import one, soup, text_of
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,54 @@
+"""The read-only API answers 400 with a JSON message naming the parameter, never 500
+(issue 13: every one of these was a server error on SQLite or PostgreSQL)."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = ["/api/v2/pages/", "/api/v2/images/"]
+REFUSED = [
+    # (query parameters, a word the message must contain)
+    ({"search": "culture\x00"}, "search"),
+    ({"locale": "fr\x00"}, "locale"),
+    ({"offset": "²"}, "offset"),
+    ({"offset": "①"}, "offset"),
+    ({"offset": "9" * 40}, "offset"),
+    ({"offset": "9" * 5000}, "offset"),
+    ({"limit": "9" * 5000}, "limit"),
+    ({"limit": "21"}, "limit"),
+    ({"limit": "٣"}, "limit"),
+    ({"search": "culture", "search_operator": "xx"}, "search_operator"),
+    ({"search": " \t "}, "search"),
+    ({"search": "\x01\x02"}, "search"),
+]
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+@pytest.mark.parametrize("params, name", REFUSED, ids=[repr(p)[:40] for p, _n in REFUSED])
+def test_a_bad_parameter_is_refused_with_a_message_that_names_it(client, endpoint, params, name):
+    response = client.get(endpoint, params)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert name in response.json()["message"]
+
+
+def test_find_refuses_a_nul_in_html_path(client):
+    response = client.get("/api/v2/pages/find/", {"html_path": "/fr/\x00"})
+    assert response.status_code == 400
+    assert "html_path" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "query", ['"Saint-Jacques', "title:citadelle", "citadelle >", "(IA) AND NOT *", "mot " * 300, "é" * 5000]
+)
+def test_search_syntax_of_the_engines_is_plain_text(client, query):
+    response = client.get("/api/v2/pages/", {"search": query})
+    assert response.status_code == 200
+    assert "items" in response.json()
+
+
+def test_a_cleaned_search_still_finds_its_page(client):
+    response = client.get("/api/v2/pages/", {"search": 'Citadelle" OR', "search_operator": "or", "type": "culture.CulturalPlacePage"})
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert "Citadelle de Besançon" in titles
