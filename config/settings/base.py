@@ -95,7 +95,9 @@ DATABASES = {
 if os.environ.get("DATABASE_URL"):
     import dj_database_url
 
-    DATABASES["default"] = dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=600)
+    DATABASES["default"] = dj_database_url.parse(
+        os.environ["DATABASE_URL"], conn_max_age=600, conn_health_checks=True
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -35,7 +35,20 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 if env("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=600)}
+    # A connection checked before reuse: after a database restart a worker reconnects on its
+    # next request instead of failing it.
+    DATABASES = {
+        "default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=600, conn_health_checks=True)
+    }
+
+# Errors are mailed to ADMINS (« Name <address>, other@address ») with Django's mail_admins, and
+# every log line goes to stdout as key=value pairs; the 500 page says the team is notified only
+# when someone is.
+ADMINS = [
+    (address.split("<")[0].strip() or address.strip("<> "), address.split("<")[-1].strip("<> "))
+    for address in env_list("ADMINS", "")
+]
+SERVER_EMAIL = env("SERVER_EMAIL", env("DEFAULT_FROM_EMAIL", "webmaster@localhost"))
 
 # Search: Elasticsearch when ELASTICSEARCH_URL is set, OpenSearch when OPENSEARCH_URL is set,
 # the database backend otherwise.
@@ -117,6 +130,17 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "structured": {
+            "format": 'time=%(asctime)s level=%(levelname)s logger=%(name)s message="%(message)s"',
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "structured"},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
+    },
 }

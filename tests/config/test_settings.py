@@ -70,3 +70,11 @@ def test_production_search_backend_follows_the_environment():
     assert _production_value("settings.CACHES['default']['BACKEND']", CACHE_URL="redis://127.0.0.1:6379/1") == (
         "django.core.cache.backends.redis.RedisCache"
     )
+
+
+def test_production_mails_errors_to_the_admins_of_the_environment():
+    admins = _production_value("settings.ADMINS", ADMINS="Équipe web <web@example.org>, alerte@example.org")
+    assert admins == "[('Équipe web', 'web@example.org'), ('alerte@example.org', 'alerte@example.org')]"
+    handlers = _production_value("settings.LOGGING['loggers']['django.request']['handlers']")
+    assert handlers == "['console', 'mail_admins']"
+    assert _production_value("settings.DATABASES['default']['CONN_HEALTH_CHECKS']", DATABASE_URL="postgres://u@h/db") == "True"
