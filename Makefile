@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: install browser messages messages-check run test lint upgrade-check migrations-check demo-check clean
+.PHONY: install browser messages messages-check run test lint upgrade-check nginx-check migrations-check demo-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,18 @@ lint: install
 ## (SQLite; PostgreSQL when DATABASE_URL is set)
 upgrade-check: install
 	$(BIN)/python -m pytest -m upgrade tests/test_migrations.py
+
+## Debian's nginx accepts deploy/nginx.conf (installed from Debian's packages when missing and
+## root, without starting it); fails when nginx cannot be had
+nginx-check:
+	@if ! command -v nginx >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's nginx to check deploy/nginx.conf (not started)"; \
+		if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; added=1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-core >/dev/null; status=$$?; \
+		[ -n "$$added" ] && rm -f /usr/sbin/policy-rc.d; [ $$status = 0 ] || exit $$status; \
+	fi
+	@command -v nginx >/dev/null || { echo "nginx is missing (apt-get install nginx-core): cannot check deploy/nginx.conf" >&2; exit 1; }
+	bash deploy/check-nginx.sh
 
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
