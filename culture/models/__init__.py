@@ -6,8 +6,9 @@ the list as its text equivalent, filterable by kind and status with a plain GET 
 where it is, how to get there, its accessibility, and the proposals that concern it.
 
 The relation to proposals is stored once, on the programme side (a link model whose foreign key
-to ``CulturalPlacePage`` has ``related_name="proposal_links"``): a place lists its proposals by
-following that relation back, so nobody types the same fact twice.
+to ``CulturalPlacePage`` has ``related_name="proposal_links"``), so nobody types the same fact
+twice; the culture section does not know the programme: the place page's template lists the
+proposals with the programme's ``{% proposals_concerning page %}`` tag.
 """
 
 from .choices import PlaceKind, PlaceStatus, StepFreeAccess

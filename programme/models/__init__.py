@@ -9,9 +9,12 @@ The copies keep pointing at the source-language theme or page; ``home.localizati
 resolves them to the reader's language at display time, by translation key, in one query per
 kind of object.
 
-Each quartier and cultural place lists the proposals that concern it through the reverse
-relation ``proposal_links`` (and the open questions through ``question_links``); prefer
-``programme.queries.proposals_concerning(page)``, which also handles translations and drafts.
+Each quartier and cultural place page lists the proposals and open questions that concern it
+through the programme's template tags ``{% proposals_concerning page %}`` and
+``{% questions_concerning page %}`` (``programme.queries``), which handle translations and drafts.
+
+The routes of the index and proposal pages (exports, feeds, permalink, history) import their
+views when called: those views read these models.
 """
 
 # Imported in the order the models were defined in the former single module, so that Django
