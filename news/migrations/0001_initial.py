@@ -7,28 +7,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-
-def move_content_types(models, old_app, new_app):
-    """Point the content types of moved models at their new app: pages, revisions, permissions
-    and translation sources keep their content type id, so nothing else has to change. A content
-    type already made for the new app (by a ``migrate`` run halfway) holds nothing yet: it goes."""
-
-    def move(apps, source, target):
-        ContentType = apps.get_model("contenttypes", "ContentType")
-        for model in models:
-            moved = ContentType.objects.filter(app_label=source, model=model).first()
-            if moved is not None:
-                ContentType.objects.filter(app_label=target, model=model).exclude(pk=moved.pk).delete()
-                moved.app_label = target
-                moved.save(update_fields=["app_label"])
-
-    def forwards(apps, schema_editor):
-        move(apps, old_app, new_app)
-
-    def backwards(apps, schema_editor):
-        move(apps, new_app, old_app)
-
-    return migrations.RunPython(forwards, backwards)
+from home.moved_models import move_content_types
 
 
 class Migration(migrations.Migration):
