@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from maps.svg import BESANCON_BOUNDS, CENTRE_BOUNDS, DEFAULT_LANDMARKS, Landmark, build_map
+from maps.svg import BESANCON_BOUNDS, CENTRE_BOUNDS, Landmark, build_map, default_landmarks_except
 from quartiers.models import QuartierPage
 
 from .forms import PlaceFilterForm
@@ -71,8 +71,7 @@ def map_landmarks(locale_id):
         for quartier in QuartierPage.objects.live().public().filter(locale_id=locale_id)
         if quartier.has_point
     ]
-    names = {landmark.label.casefold() for landmark in quartiers}
-    return quartiers + [landmark for landmark in DEFAULT_LANDMARKS if landmark.label.casefold() not in names]
+    return quartiers + default_landmarks_except(landmark.label for landmark in quartiers)
 
 
 def _places_map(entries, title, bounds, landmarks):

@@ -63,6 +63,7 @@ __all__ = [
     "BESANCON_BOUNDS",
     "CENTRE_BOUNDS",
     "DEFAULT_LANDMARKS",
+    "default_landmarks_except",
     "GeoBounds",
     "Landmark",
     "MapPoint",
@@ -111,11 +112,12 @@ class GeoBounds:
             return False
         return self.south <= lat <= self.north and self.west <= lon <= self.east
 
-    def including(self, points, margin: float = 0.03) -> GeoBounds:
-        """This frame, stretched with ``margin`` degrees around each point that lies outside it."""
+    def including(self, points, margin: float = 0.03, *, every_point: bool = False) -> GeoBounds:
+        """This frame, stretched to keep ``margin`` degrees around each point that lies outside
+        it (around every point with ``every_point``: no point near an edge either)."""
         south, west, north, east = self.south, self.west, self.north, self.east
         for point in points:
-            if self.contains(point.latitude, point.longitude):
+            if not every_point and self.contains(point.latitude, point.longitude):
                 continue
             lat, lon = to_degrees(point.latitude), to_degrees(point.longitude)
             south, north = min(south, lat - margin), max(north, lat + margin)
@@ -169,6 +171,12 @@ DEFAULT_LANDMARKS: tuple[Landmark, ...] = (
     Landmark("Planoise", 47.2190, 5.9620),
     Landmark("Forêt de Chailluz", 47.2930, 6.0450),
 )
+
+
+def default_landmarks_except(names) -> list[Landmark]:
+    """The default landmarks whose name is not in ``names`` (places the map shows as points)."""
+    shown = {str(name).casefold() for name in names}
+    return [landmark for landmark in DEFAULT_LANDMARKS if landmark.label.casefold() not in shown]
 
 # The Doubs through Besançon, upstream (north-east) to downstream (south-west): it runs down to
 # Rivotte, rounds the Boucle (Bregille, Battant, Chamars) and leaves past Tarragnoz, the Citadel

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from home.localization import localized
-from maps.svg import BESANCON_BOUNDS, DEFAULT_LANDMARKS, GeoBounds, MapPoint, build_map
+from maps.svg import BESANCON_BOUNDS, MapPoint, build_map, default_landmarks_except
 
 from .charts import build_chart, display_value, is_change
 from .formatting import format_number, format_signed
@@ -94,24 +94,8 @@ def portrait_groups(quartier_name, indicators):
 
 
 def map_bounds(points):
-    """The city's frame, stretched to hold every point (Novillars lies east of the city)."""
-    south, west, north, east = (
-        BESANCON_BOUNDS.south,
-        BESANCON_BOUNDS.west,
-        BESANCON_BOUNDS.north,
-        BESANCON_BOUNDS.east,
-    )
-    for point in points:
-        lat, lon = float(point.latitude), float(point.longitude)
-        south, north = min(south, lat - MAP_MARGIN), max(north, lat + MAP_MARGIN)
-        west, east = min(west, lon - MAP_MARGIN), max(east, lon + MAP_MARGIN)
-    return GeoBounds(south=south, west=west, north=north, east=east)
-
-
-def _landmarks(quartier_names):
-    """The map's orientation names, minus those that are quartiers (they are points here)."""
-    names = {name.casefold() for name in quartier_names}
-    return [landmark for landmark in DEFAULT_LANDMARKS if landmark.label.casefold() not in names]
+    """The city's frame, stretched to hold every point with a margin (Novillars lies east of the city)."""
+    return BESANCON_BOUNDS.including(points, MAP_MARGIN, every_point=True)
 
 
 def quartiers_map(quartiers, request, *, title, description, highlight=None, numbered=True):
@@ -136,7 +120,7 @@ def quartiers_map(quartiers, request, *, title, description, highlight=None, num
         bounds=bounds,
         highlight=highlight,
         numbered=numbered,
-        landmarks=_landmarks([quartier.title for quartier in quartiers]),
+        landmarks=default_landmarks_except(quartier.title for quartier in quartiers),
     )
 
 
