@@ -86,10 +86,10 @@ def finish(loader):
 
 def _order_sections(home, slugs):
     """Put the pages ``slugs`` first under ``home``, in that order (a no-op once they are)."""
-    children = {page.slug: page for page in home.get_children()}
-    wanted = [children[slug] for slug in slugs if slug in children]
-    current = list(home.get_children().filter(slug__in=slugs).order_by("path"))
-    if [page.pk for page in current] == [page.pk for page in wanted]:
+    current = [page for page in home.get_children().order_by("path") if page.slug in slugs]
+    by_slug = {page.slug: page for page in current}
+    wanted = [by_slug[slug] for slug in slugs if slug in by_slug]
+    if current == wanted:
         return
     for page in reversed(wanted):
         page.refresh_from_db()

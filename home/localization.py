@@ -10,7 +10,7 @@ Every caller resolves such objects here, by translation key, in one query per ki
   out (``missing="drop"``, for lists of links where a page that is not live must not appear);
 - :func:`translations_by_key` — ``translation_key`` → object, for a listing that resolves many
   rows against the same few objects (facets, cards) without a query per row;
-- :func:`language_code_of`, :func:`active_locale` — locale look-ups without a query per page.
+- :func:`language_code_of`, :func:`active_locale_id` — locale look-ups without a query per page.
 """
 
 from django.utils import translation
@@ -95,10 +95,13 @@ def localized(objects, queryset=None, locale=None, missing=SOURCE, translations=
         return []
     if translations is None:
         locale_id = _locale_id(locale)
-        keys = {obj.translation_key for obj in objects if missing == DROP or obj.locale_id != locale_id}
-        translations = translations_by_key(queryset, locale_id, keys) if keys else {}
         if missing == SOURCE:
-            translations = {key: obj for key, obj in translations.items() if obj.locale_id == locale_id}
+            # Only the objects in another language are looked up, in the wanted one only.
+            keys = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
+            rows = queryset.filter(locale_id=locale_id, translation_key__in=keys) if keys else []
+            translations = {obj.translation_key: obj for obj in rows}
+        else:
+            translations = translations_by_key(queryset, locale_id, {obj.translation_key for obj in objects})
     if missing == SOURCE:
         return [translations.get(obj.translation_key, obj) for obj in objects]
     result, seen = [], set()

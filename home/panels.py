@@ -21,7 +21,12 @@ class HomePanel:
     stylesheets: list = field(default_factory=list)
 
     def render(self, request):
-        return render_to_string(self.template, {**self.context, "request": request}, request=request)
+        return render_to_string(self.template, self.context, request=request)
+
+
+def home_page(page, request):
+    """The home page's context (``HomePage.page_context``): ``panels``, ``[(panel, html)]``."""
+    return {"panels": home_page_panels(page, request)}
 
 
 def home_page_panels(page, request):

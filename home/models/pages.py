@@ -1,8 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import get_page_models
 
-from home.panels import home_page_panels
-
 from .base import BasePage
 
 
@@ -13,6 +11,7 @@ class HomePage(BasePage):
     the home page shows of a section comes from that section's ``home_page_panels`` hook.
     """
 
+    page_context = "home.panels.home_page"
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -33,10 +32,6 @@ class HomePage(BasePage):
             ]
         return cls._clean_subpage_models
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["panels"] = home_page_panels(self, request)
-        return context
 
 
 class StandardPage(BasePage):
