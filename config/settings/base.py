@@ -153,7 +153,7 @@ WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 # Search: Wagtail's database backend unless an engine URL is given (see production.py and
 # docs/search.md).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backend"},
 }
 
 REST_FRAMEWORK = {
