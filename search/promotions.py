@@ -1,6 +1,6 @@
 """Pages the editors pin to a query (Wagtail's search promotions), and what visitors search for.
 
-Editors pin pages in the admin (Paramètres › Résultats de recherche promus); a promotion names
+Editors pin pages in the admin (Paramètres › Résultats de recherche améliorés); a promotion names
 one page, usually the French one, and applies in every language: the visitor sees that page's
 translation in their language, else the French page, as everywhere on the site.
 

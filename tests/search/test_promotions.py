@@ -6,9 +6,12 @@ programme.yaml's open question Â« Faire de la Citadelle le phare du Grand BesanÃ
 (``citadelle-phare-du-grand-besancon``).
 """
 
+import datetime
+import io
 import logging
 
 import pytest
+from django.core.management import call_command
 from django.db import OperationalError
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
@@ -152,3 +155,19 @@ def test_counting_never_fails_the_search(monkeypatch, caplog):
     assert "could not be counted" in caplog.text
     # The request's transaction is still usable.
     assert Page.objects.filter(slug="citadelle").exists()
+
+
+def test_counts_older_than_30_days_are_forgotten():
+    today = timezone.localdate()
+    old, kept = today - datetime.timedelta(days=31), today - datetime.timedelta(days=30)
+    QueryDailyHits.objects.create(query=Query.get("patinoire"), date=old, hits=4)
+    QueryDailyHits.objects.create(query=Query.get("planoise"), date=kept, hits=2)
+    _promote("citadelle", _page("citadelle"))  # no hits, but a promotion
+    UnansweredQuery.objects.create(query_string="patinoire", date=old, hits=4)
+    UnansweredQuery.objects.create(query_string="piscine", date=kept, hits=1)
+
+    call_command("purge_search_statistics", stdout=io.StringIO())
+
+    assert sorted(Query.objects.values_list("query_string", flat=True)) == ["citadelle", "planoise"]
+    assert list(QueryDailyHits.objects.values_list("query__query_string", "hits")) == [("planoise", 2)]
+    assert list(UnansweredQuery.objects.values_list("query_string", flat=True)) == ["piscine"]
