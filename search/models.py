@@ -9,6 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,3 +39,16 @@ class UnansweredQuery(models.Model):
         """Forget the days older than ``WAGTAILSEARCH_HITS_MAX_AGE``, as Wagtail does its hits."""
         days = getattr(settings, "WAGTAILSEARCH_HITS_MAX_AGE", 30) if days is None else days
         cls.objects.filter(date__lt=timezone.localdate() - datetime.timedelta(days=days)).delete()
+
+
+def _forget_vocabulary(**kwargs):
+    """A theme changed: the spelling suggestions' vocabulary is built again (pages change its
+    cache key themselves, themes do not)."""
+    from .suggest import forget_vocabulary
+
+    forget_vocabulary()
+
+
+# Connected here, with the model named lazily, so that search's app config stays as it is.
+post_save.connect(_forget_vocabulary, sender="programme.Theme", dispatch_uid="search-vocabulary-theme-saved")
+post_delete.connect(_forget_vocabulary, sender="programme.Theme", dispatch_uid="search-vocabulary-theme-deleted")
