@@ -16,11 +16,13 @@ removed, replaced, or two letters swapped (optimal string alignment distance, ``
 """
 
 import hashlib
+import logging
 from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models import Count, Max
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -31,6 +33,8 @@ from programme.models import Theme
 from quartiers.models import QuartierPage
 
 from .analysis import STOP_WORDS, WORD, fold, language_of, tokens
+
+logger = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "fr"
 # Words shorter than this are never corrected, nor suggested.
@@ -118,13 +122,21 @@ def _cache_key(language):
     return f"{CACHE_PREFIX}:{language_of(language)}:{hashlib.sha256(raw.encode()).hexdigest()[:16]}"
 
 
+EMPTY = Vocabulary({}, frozenset(), frozenset(), (), {})
+
+
 def vocabulary(language):
-    """The vocabulary of ``language``, from the cache while no page or theme changed."""
-    key = _cache_key(language)
-    result = cache.get(key)
-    if result is None:
-        result = build_vocabulary(language)
-        cache.set(key, result, CACHE_TIMEOUT)
+    """The vocabulary of ``language``, from the cache while no page or theme changed; empty (no
+    suggestion) when the database fails, so that the search does not."""
+    try:
+        key = _cache_key(language)
+        result = cache.get(key)
+        if result is None:
+            result = build_vocabulary(language)
+            cache.set(key, result, CACHE_TIMEOUT)
+    except DatabaseError:
+        logger.warning("The search vocabulary could not be read", exc_info=True)
+        return EMPTY
     return result
 
 

@@ -7,11 +7,15 @@ budget participatif par quartier » and the theme « Savoirs et numérique » (a
 has « numérique » in its title). « médiathèque » is only in the Clairs-Soleils text, in no title.
 """
 
+import logging
+
 import pytest
 from django.core.cache import cache
+from django.db import OperationalError
 from wagtail.models import Locale, PageViewRestriction
 
 from programme.models import Theme
+from search import suggest
 from search.suggest import is_known, suggestion
 from tests.factories import ArticlePageFactory, StandardPageFactory
 
@@ -128,3 +132,14 @@ def test_the_vocabulary_is_built_in_a_few_queries_then_cached(django_assert_max_
     # Then only the query that tells whether a page changed.
     with django_assert_max_num_queries(1):
         assert suggestion("citadele", "fr") == "citadelle"
+
+
+def test_suggestions_never_fail_the_search(monkeypatch, caplog):
+    def broken(language):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(suggest, "build_vocabulary", broken)
+    with caplog.at_level(logging.WARNING, logger="search.suggest"):
+        assert suggestion("planoize", "fr") == ""
+        assert not is_known("Planoise", "fr")
+    assert "could not be read" in caplog.text
