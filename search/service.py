@@ -222,12 +222,15 @@ def search(params):
     suggestion = ""
     corrected = False
     unmatched = []
-    if query.strip():
+    groups = query_groups(query, locale.language_code)
+    # A suggestion is asked when nothing was found, or when one of several words may be the
+    # misspelt one: a correct word near a title word (« city », « cité ») is left alone.
+    if groups and (not pages or len(groups) > 1):
         suggestion = _suggest(query, locale.language_code)
         if suggestion and suggestion.lower() == query.lower():
             suggestion = ""
         if not pages:
-            unmatched = [word for group in query_groups(query, locale.language_code) for word in group.words]
+            unmatched = [word for group in groups for word in group.words]
             if suggestion:
                 corrected_pages = found_pages(suggestion, locale, source)
                 if corrected_pages:

@@ -1,0 +1,139 @@
+"""What the SQLite and PostgreSQL backends share: the analysed indexer, the ranking."""
+
+
+import functools
+from collections import OrderedDict
+
+from django.utils import translation
+from modelsearch.index import SearchField
+from modelsearch.query import PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+from search.analysis import analyse, language_of, query_groups
+
+TITLE_WEIGHT = 4.0
+# At most this many matches are ranked (the most relevant first): more is noise for a reader.
+MAX_MATCHES = 10_000
+
+
+@functools.lru_cache(maxsize=16)
+def _language_of_locale(locale_id):
+    from wagtail.models import Locale
+
+    code = Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
+    return language_of(code)
+
+
+def object_language(obj):
+    locale_id = getattr(obj, "locale_id", None)
+    return _language_of_locale(locale_id) if locale_id else "fr"
+
+
+class AnalysedFieldsMixin:
+    """An indexer whose text fields are stored analysed, in the language of the object."""
+
+    def prepare_field(self, obj, field):
+        for item in super().prepare_field(obj, field):
+            if isinstance(field, SearchField):
+                *head, value = item
+                text = analyse(value, object_language(self.obj))
+                if self.REPEAT_BOOSTED and field.field_name != "title" and (field.boost or 1) > 1:
+                    text = " ".join([text] * round(field.boost))
+                yield (*head, text)
+            else:
+                yield item
+
+
+def title_relevance(groups, title_terms):
+    """How much the title is the query: (query words in the title, the title is exactly the
+    query, the share of the title's words that the query names)."""
+    in_title, named = 0, set()
+    for group in groups:
+        for alternative in group.alternatives:
+            positions = [
+                next((i for i, t in enumerate(title_terms) if t == term or (group.prefix and t.startswith(term))), None)
+                for term in alternative
+            ]
+            if None not in positions:
+                in_title += 1
+                named.update(positions)
+                break
+    exact = in_title == len(groups) and len(named) == len(title_terms)
+    return in_title, exact, len(named) / len(title_terms) if title_terms else 0.0
+
+
+class RankedSearchMixin:
+    """``search()`` for a plain-text query: the matches ranked in the engine, in Python order.
+
+    Other queries (``MATCH_ALL``, phrases, ``Not``…) keep modelsearch's behaviour.
+    """
+
+    def _plain_text(self):
+        if isinstance(self.query, PlainText) and not self.fields:
+            return self.query.query_string
+        return None
+
+    @functools.cached_property
+    def ranking(self):
+        """``[(object_id, sort key)]`` of the matches, best first; ``None`` for other queries."""
+        query = self._plain_text()
+        if query is None:
+            return None
+        groups = query_groups(query, translation.get_language() or "fr")
+        if not groups:
+            return []
+        content_types = set(get_descendants_content_types_pks(self.queryset.model))
+        matches = self.matches(groups, content_types)
+        if not matches:
+            return []
+        words = self.words_found(groups, content_types) if len(groups) > 1 else None
+        ranking = []
+        for entry_id, object_id, score, title in matches:
+            found = words.get(entry_id, 0) if words is not None else 1
+            ranking.append((object_id, (found, *title_relevance(groups, (title or "").split()), score)))
+        ranking.sort(key=lambda item: item[1], reverse=True)
+        return ranking
+
+    def matching_pks(self):
+        """The primary keys of the queryset's objects that match, in rank order."""
+        if "matching_pks" not in self.__dict__:
+            ranking = self.ranking
+            pk_field = self.queryset.model._meta.pk
+            ordered = OrderedDict((pk_field.to_python(object_id), key) for object_id, key in ranking)
+            allowed = set()
+            keys = list(ordered)
+            for start in range(0, len(keys), 5000):
+                chunk = keys[start : start + 5000]
+                allowed.update(self.queryset.filter(pk__in=chunk).values_list("pk", flat=True))
+            self.__dict__["matching_pks"] = [(pk, key) for pk, key in ordered.items() if pk in allowed]
+        return self.__dict__["matching_pks"]
+
+    def search(self, config, start, stop, score_field=None, **kwargs):
+        if self.ranking is None:
+            return super().search(config, start, stop, score_field=score_field, **kwargs)
+        matching = self.matching_pks()
+        if not self.order_by_relevance:
+            queryset = self.queryset.filter(pk__in=[pk for pk, _key in matching])
+            if not queryset.query.order_by:
+                queryset = queryset.order_by("-pk")
+            return list(queryset[start:stop])
+        window = matching[start:stop]
+        objects = self.queryset.in_bulk([pk for pk, _key in window])
+        results = []
+        for pk, key in window:
+            if pk in objects:
+                if score_field:
+                    setattr(objects[pk], score_field, key[-1])
+                results.append(objects[pk])
+        return results
+
+    def count(self):
+        if self.ranking is None:
+            return None
+        return len(self.matching_pks())
+
+
+class RankedResultsMixin:
+    def _do_count(self):
+        count = self.query_compiler.count()
+        return super()._do_count() if count is None else count
