@@ -96,7 +96,7 @@ class RankedSearchMixin:
 
     def matching_pks(self):
         """The primary keys of the queryset's objects that match, in rank order."""
-        if "matching_pks" not in self.__dict__:
+        if "_matching_pks" not in self.__dict__:
             ranking = self.ranking
             pk_field = self.queryset.model._meta.pk
             ordered = OrderedDict((pk_field.to_python(object_id), key) for object_id, key in ranking)
@@ -105,8 +105,8 @@ class RankedSearchMixin:
             for start in range(0, len(keys), 5000):
                 chunk = keys[start : start + 5000]
                 allowed.update(self.queryset.filter(pk__in=chunk).values_list("pk", flat=True))
-            self.__dict__["matching_pks"] = [(pk, key) for pk, key in ordered.items() if pk in allowed]
-        return self.__dict__["matching_pks"]
+            self.__dict__["_matching_pks"] = [(pk, key) for pk, key in ordered.items() if pk in allowed]
+        return self.__dict__["_matching_pks"]
 
     def search(self, config, start, stop, score_field=None, **kwargs):
         if self.ranking is None:

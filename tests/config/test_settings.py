@@ -57,15 +57,16 @@ def _production_value(expression, **env):
 
 def test_production_search_backend_follows_the_environment():
     backend = "settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']"
-    importable = f"importlib.import_module({backend}) and {backend}"
-    assert _production_value(importable) == "wagtail.search.backends.database"
+    # The dotted path imports: a module, or a module and its class.
+    importable = f"(importlib.import_module({backend}) if {backend}.islower() else importlib.import_module({backend}.rsplit('.', 1)[0])) and {backend}"
+    assert _production_value(importable) == "search.backend"
     assert (
         _production_value(importable, ELASTICSEARCH_URL="http://127.0.0.1:9200")
-        == "wagtail.search.backends.elasticsearch9"
+        == "search.engine.Elasticsearch9Backend"
     )
     assert (
         _production_value(importable, OPENSEARCH_URL="http://127.0.0.1:9200")
-        == "wagtail.search.backends.opensearch3"
+        == "search.engine.OpenSearch3Backend"
     )
     assert _production_value("settings.CACHES['default']['BACKEND']", CACHE_URL="redis://127.0.0.1:6379/1") == (
         "django.core.cache.backends.redis.RedisCache"
