@@ -1,0 +1,117 @@
+/* <input name="q" data-autocomplete="/api/search/suggest/"> as an ARIA 1.2 combobox: a listbox
+ * of links to pages whose title starts with what is typed; without it, a plain GET form. Options:
+ * data-autocomplete-lang (else <html lang>), data-autocomplete-status ("%s": the number shown). */
+(function () {
+  "use strict";
+  var MIN_LENGTH = 2, DELAY = 200, count = 0;
+
+  function set(element, attributes) {
+    for (var name in attributes) element.setAttribute(name, attributes[name]);
+    return element;
+  }
+
+  function enhance(input) {
+    var data = input.dataset, url = data.autocomplete, id = "autocomplete-" + (++count);
+    var lang = data.autocompleteLang || document.documentElement.lang || "fr";
+    var template = data.autocompleteStatus, status = null;
+    var list = set(document.createElement("ul"), {id: id, role: "listbox", "class": "autocomplete__list"});
+    var options = [], active = -1, timer = null, controller = null, shown = "";
+
+    list.hidden = true;
+    set(input, {role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
+      "aria-controls": id, autocomplete: "off"});
+    input.insertAdjacentElement("afterend", list);
+    input.parentNode.classList.add("autocomplete");
+    if (template) {
+      status = set(document.createElement("span"), {role: "status", "class": "visually-hidden"});
+      list.insertAdjacentElement("afterend", status);
+    }
+
+    function select(index) {
+      if (options[active]) options[active].setAttribute("aria-selected", "false");
+      active = index;
+      if (options[active]) {
+        options[active].setAttribute("aria-selected", "true");
+        input.setAttribute("aria-activedescendant", options[active].id);
+        options[active].scrollIntoView({block: "nearest"});
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function toggle(opened) {
+      if (!opened) select(-1);
+      list.hidden = !opened;
+      input.setAttribute("aria-expanded", String(opened));
+    }
+
+    function show(query, suggestions) {
+      shown = query;
+      select(-1);
+      list.textContent = "";
+      options = suggestions.map(function (suggestion, index) {
+        var option = set(document.createElement("li"), {id: id + "-" + index, role: "option",
+          "class": "autocomplete__option", "aria-selected": "false", "data-type": suggestion.type});
+        var link = option.appendChild(document.createElement("a"));
+        link.href = suggestion.url;
+        link.tabIndex = -1;
+        link.textContent = suggestion.title;
+        return list.appendChild(option);
+      });
+      if (status) status.textContent = template.replace("%s", options.length);
+      toggle(options.length > 0 && document.activeElement === input);
+    }
+
+    function suggest() {
+      var query = input.value.trim();
+      if (query === shown) return toggle(options.length > 0);
+      if (query.length < MIN_LENGTH) return show(query, []);
+      if (controller) controller.abort();
+      controller = new AbortController();
+      fetch(url + (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(query) +
+        "&lang=" + encodeURIComponent(lang), {headers: {Accept: "application/json"}, signal: controller.signal})
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .then(function (body) {
+          if (input.value.trim() === query) show(query, body.suggestions || []);
+        })
+        .catch(function () {}); // aborted, offline: the form still works
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(suggest, DELAY);
+    });
+    input.addEventListener("keydown", function (event) {
+      var key = event.key, last = options.length - 1;
+      if (event.isComposing) return;
+      if ((key === "ArrowDown" || key === "ArrowUp") && options.length) {
+        event.preventDefault();
+        if (list.hidden) {
+          toggle(true);
+          if (event.altKey) return;
+        }
+        select(key === "ArrowDown" ? (active >= last ? 0 : active + 1) : (active <= 0 ? last : active - 1));
+      } else if (key === "Enter" && options[active]) {
+        event.preventDefault();
+        window.location.assign(options[active].firstChild.href);
+      } else if (key === "Escape" && !list.hidden) {
+        event.preventDefault();
+        toggle(false);
+      }
+    });
+    input.addEventListener("blur", function () { toggle(false); });
+    input.addEventListener("focus", function () { toggle(options.length > 0 && input.value.trim() === shown); });
+    // A click on a link: keep the focus until it is followed.
+    list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  }
+
+  function start() {
+    var inputs = document.querySelectorAll('input[name="q"][data-autocomplete]');
+    for (var i = 0; i < inputs.length; i++) {
+      if (window.fetch && window.AbortController && !inputs[i].hasAttribute("role")) enhance(inputs[i]);
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
