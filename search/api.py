@@ -75,9 +75,10 @@ def _unknown_value(name, value, accepted):
 
 
 def _check_names(query, accepted):
-    """No NUL character anywhere, no unknown parameter, single-valued ones given once."""
+    """No NUL character (but in ``q``, free text that is cleaned), no unknown parameter,
+    single-valued ones given once."""
     for name, values in query.lists():
-        if "\x00" in name or any("\x00" in value for value in values):
+        if "\x00" in name or (name != "q" and any("\x00" in value for value in values)):
             raise InvalidParameter(
                 _shown(name),
                 _("Le paramètre %(name)s ne peut pas contenir de caractère NUL.") % {"name": _shown(name)},
