@@ -50,13 +50,14 @@
       select(-1);
       list.textContent = "";
       options = suggestions.map(function (suggestion, index) {
-        var option = set(document.createElement("li"), {id: id + "-" + index, role: "option",
-          "class": "autocomplete__option", "aria-selected": "false", "data-type": suggestion.type});
-        var link = option.appendChild(document.createElement("a"));
-        link.href = suggestion.url;
-        link.tabIndex = -1;
-        link.textContent = suggestion.title;
-        return list.appendChild(option);
+        var item = set(document.createElement("li"), {role: "none"});
+        var option = item.appendChild(set(document.createElement("a"), {id: id + "-" + index, role: "option",
+          "class": "autocomplete__option", "aria-selected": "false", "data-type": suggestion.type}));
+        option.href = suggestion.url;
+        option.tabIndex = -1;
+        option.textContent = suggestion.title;
+        list.appendChild(item);
+        return option;
       });
       if (status) status.textContent = template.replace("%s", options.length);
       toggle(options.length > 0 && document.activeElement === input);
@@ -93,7 +94,7 @@
         select(key === "ArrowDown" ? (active >= last ? 0 : active + 1) : (active <= 0 ? last : active - 1));
       } else if (key === "Enter" && options[active]) {
         event.preventDefault();
-        window.location.assign(options[active].firstChild.href);
+        window.location.assign(options[active].href);
       } else if (key === "Escape" && !list.hidden) {
         event.preventDefault();
         toggle(false);
@@ -101,7 +102,7 @@
     });
     input.addEventListener("blur", function () { toggle(false); });
     input.addEventListener("focus", function () { toggle(options.length > 0 && input.value.trim() === shown); });
-    // A click on a link: keep the focus until it is followed.
+    // Keep the focus until a clicked link is followed.
     list.addEventListener("mousedown", function (event) { event.preventDefault(); });
   }
 
