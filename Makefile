@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: install browser messages messages-check run test lint fuzz upgrade-check nginx-check migrations-check demo-check clean
+.PHONY: install browser messages messages-check run test test-emulator lint fuzz upgrade-check nginx-check migrations-check demo-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,7 +57,12 @@ run: install messages
 ## The upgrade of an old database (20 s of migrations) is its own target, run by .ci/run.
 TEST_PROCESSES ?= 2
 test: install messages browser
-	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup -m "not upgrade"
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup -m "not upgrade and not emulator"
+
+## the search on the Elasticsearch / OpenSearch code path (tests marked emulator, ~10 s): on
+## osmem-server, an in-memory OpenSearch, or on the real cluster of ELASTICSEARCH_URL / OPENSEARCH_URL
+test-emulator: install messages
+	$(BIN)/python -m pytest -p no:xdist -m emulator tests/search/test_engine_emulator.py
 
 ## ruff (pyproject.toml) and the one-way imports between apps (import-linter, pyproject.toml)
 lint: install

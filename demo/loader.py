@@ -145,4 +145,15 @@ def load_all(stdout=None, app_labels=None):
     for module in modules:
         if hasattr(module, "finish"):
             module.finish(loader)
+    reindex_pages()
     return loader
+
+
+def reindex_pages():
+    """Index every live page again: the loaders add a page's relations (its figures, themes,
+    quartiers) after its first publication, which indexed it without them."""
+    from wagtail.models import Page
+    from wagtail.search import index
+
+    for page in Page.objects.live().specific().iterator():
+        index.insert_or_update_object(page)

@@ -13,6 +13,7 @@ Every caller resolves such objects here, by translation key, in one query per ki
 - :func:`language_code_of`, :func:`active_locale_id` — locale look-ups without a query per page.
 """
 
+from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -35,6 +36,13 @@ def language_code_of(locale_id):
         codes.clear()
         codes = _locale_codes()
     return codes.get(locale_id)
+
+
+def in_language_of(obj, function):
+    """``function()`` with ``obj``'s language active, e.g. to index choice labels in the page's
+    language rather than in the editor's."""
+    with translation.override(language_code_of(obj.locale_id) or settings.LANGUAGE_CODE):
+        return function()
 
 
 def active_locale_id():

@@ -7,7 +7,19 @@ are not translated yet included, labelled as such), counts the facets, applies t
 paginates, writes highlighted extracts and asks for a spelling suggestion.
 """
 
+import logging
+import math
 from dataclasses import dataclass, field
+
+from django.utils import translation
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from home.search_terms import terms_for_engine
+from search import excerpts, facets
+from search.analysis import query_groups, query_terms
+
+logger = logging.getLogger(__name__)
 
 # Facet and filter keys, in the order the page and the API show them.
 FACETS = ("type", "axis", "theme", "quartier")
@@ -68,7 +80,177 @@ class SearchOutcome:
     unmatched_words: list = field(default_factory=list)  # words of the query that found nothing
     promoted: list = field(default_factory=list)  # Hits pinned by the editors for this query
 
+    @property
+    def first_number(self):
+        """The rank of the page's first result (for ``<ol start>``)."""
+        return (self.page - 1) * self.params.per_page + 1
+
+
+# At most this many pages are taken from the engine, best first, to facet and paginate.
+MAX_RESULTS = 10_000
+LIGHT_FIELDS = ("id", "locale_id", "translation_key", "content_type_id", "path", "last_published_at")
+
+
+def _locales(language):
+    """(the visitor's locale, the source locale): both the same in French."""
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    source = locales.get("fr") or Locale.get_default()
+    return locales.get(language, source), source
+
+
+def found_pages(query, locale, source):
+    """The live, public pages that match ``query`` in the visitor's language, best first: the
+    pages of their locale, and source pages that have no live translation in it."""
+    terms = terms_for_engine(query)
+    if not terms:
+        return []
+    locale_ids = {locale.pk, source.pk}
+    queryset = Page.objects.live().public().filter(locale_id__in=locale_ids).only(*LIGHT_FIELDS)
+    with translation.override(locale.language_code):
+        results = get_search_backend().search(terms, queryset, operator="or")
+        pages = list(results[:MAX_RESULTS])
+    if locale.pk == source.pk:
+        return pages
+    source_keys = {page.translation_key for page in pages if page.locale_id == source.pk}
+    translated = set(
+        Page.objects.live()
+        .filter(locale_id=locale.pk, translation_key__in=source_keys)
+        .values_list("translation_key", flat=True)
+    )
+    return [page for page in pages if page.locale_id == locale.pk or page.translation_key not in translated]
+
+
+def _selected(values, filters, except_facet=None):
+    return all(
+        not wanted or (values.get(name, set()) & set(wanted))
+        for name, wanted in filters.items()
+        if name != except_facet
+    )
+
+
+def facet_counts(pages, values, labels, filters):
+    """Each facet's values with their counts among the pages that pass the *other* facets'
+    filters, so that choosing a value never leads to an empty page."""
+    result = {}
+    for name in FACETS:
+        counts = {}
+        for page in pages:
+            if _selected(values[page.id], filters, except_facet=name):
+                for value in values[page.id].get(name, ()):
+                    counts[value] = counts.get(value, 0) + 1
+        selected = set(filters.get(name, ()))
+        for value in selected:
+            counts.setdefault(value, 0)
+        if name == "type":
+            items = sorted(counts.items(), key=lambda item: PAGE_TYPES.index(item[0]))
+        else:
+            names = labels[name]
+            items = sorted(counts.items(), key=lambda item, names=names: (-item[1], names.get(item[0], "")))
+        result[name] = [
+            FacetValue(value, labels[name].get(value, value), count, value in selected) for value, count in items
+        ]
+    return result
+
+
+def make_hits(pages, values, labels, locale, source, query):
+    """The results shown: specific pages with their extract, type, reference and axis."""
+    if not pages:
+        return []
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
+    groups = query_groups(query, locale.language_code)
+    terms = query_terms(query, locale.language_code)
+    prefixes = tuple(alt[0] for group in groups if group.prefix for alt in group.alternatives if len(alt) == 1)
+    hits = []
+    for light in pages:
+        page = specific.get(light.pk)
+        if page is None:
+            continue
+        kind = next(iter(values[light.pk]["type"]))
+        axis = next(iter(values[light.pk].get("axis", ())), "")
+        language = "fr" if page.locale_id == source.pk else locale.language_code
+        hits.append(
+            Hit(
+                page=page,
+                type=kind,
+                type_label=labels["type"][kind],
+                title=page.title,
+                url=page.get_url(),
+                excerpt=excerpts.highlight(excerpts.page_text(page), language, terms, prefixes),
+                locale=language,
+                is_fallback=page.locale_id != locale.pk,
+                reference=getattr(page, "reference", "") or "",
+                axis=labels["axis"].get(axis, ""),
+                last_published_at=page.last_published_at,
+            )
+        )
+    return hits
+
+
+def _suggest(query, language):
+    try:
+        from search.suggest import suggestion
+    except ImportError:  # pragma: no cover - until did-you-mean lands
+        return ""
+    try:
+        return suggestion(query, language)
+    except Exception:  # noqa: BLE001 - a suggestion is a nicety, never a failure
+        logger.warning("search_suggestion_failed query=%r", query, exc_info=True)
+        return ""
+
+
+def _promoted(query, locale, source):
+    try:
+        from search.promotions import promoted_pages
+    except ImportError:  # pragma: no cover - until promotions land
+        return []
+    try:
+        pages = promoted_pages(query, locale.language_code)
+    except Exception:  # noqa: BLE001
+        logger.warning("search_promotions_failed query=%r", query, exc_info=True)
+        return []
+    if not pages:
+        return []
+    values, labels = facets.describe(pages, locale)
+    return make_hits(pages, values, labels, locale, source, query)
+
 
 def search(params):
     """The answer to ``params`` (a ``SearchParams``)."""
-    raise NotImplementedError
+    locale, source = _locales(params.language)
+    query = params.query
+    pages = found_pages(query, locale, source)
+    suggestion = ""
+    corrected = False
+    unmatched = []
+    if query.strip():
+        suggestion = _suggest(query, locale.language_code)
+        if suggestion and suggestion.lower() == query.lower():
+            suggestion = ""
+        if not pages:
+            unmatched = [word for group in query_groups(query, locale.language_code) for word in group.words]
+            if suggestion:
+                corrected_pages = found_pages(suggestion, locale, source)
+                if corrected_pages:
+                    pages, corrected, query = corrected_pages, True, suggestion
+    values, labels = facets.describe(pages, locale)
+    filters = {name: list(params.filters.get(name, ())) for name in FACETS if params.filters.get(name)}
+    facet_values = facet_counts(pages, values, labels, filters)
+    selected = [page for page in pages if _selected(values[page.id], filters)]
+    if params.sort == "date":
+        selected.sort(key=lambda page: (page.last_published_at is not None, page.last_published_at), reverse=True)
+    count = len(selected)
+    pages_count = max(1, math.ceil(count / params.per_page))
+    number = min(max(1, params.page), pages_count)
+    window = selected[(number - 1) * params.per_page : number * params.per_page]
+    return SearchOutcome(
+        params=params,
+        hits=make_hits(window, values, labels, locale, source, query),
+        count=count,
+        page=number,
+        pages=pages_count,
+        facets=facet_values,
+        suggestion=suggestion,
+        corrected=corrected,
+        unmatched_words=unmatched,
+        promoted=_promoted(params.query, locale, source) if number == 1 else [],
+    )

@@ -1,42 +1,93 @@
+"""The search page: ``/fr/recherche/``, ``/en/search/``, ``/de/suche/``."""
+
 import logging
+from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import DatabaseError
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils import translation
 
-from home.search_terms import clean_query, terms_for_engine
+from search.forms import SearchForm
+from search.service import FACETS
+from search.service import search as run_search
 
 logger = logging.getLogger(__name__)
 
-RESULTS_PER_PAGE = 10
+
+def _record(query, count):
+    try:
+        from search.promotions import record_query
+    except ImportError:  # pragma: no cover - until the statistics land
+        return
+    record_query(query, count)
+
+
+def page_url(params, **changes):
+    """The page's address with some parameters changed (``None`` removes one)."""
+    values = {"q": params.query, **{name: list(params.filters.get(name, ())) for name in FACETS}}
+    if params.sort != "relevance":
+        values["sort"] = params.sort
+    values.update(changes)
+    pairs = []
+    for name, value in values.items():
+        if value in (None, "", []):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            pairs.append((name, item))
+    return "?" + urlencode(pairs)
+
+
+def facet_links(outcome):
+    """Each facet value with the address that adds it to the filters, or removes it."""
+    params = outcome.params
+    links = []
+    for name in FACETS:
+        values = []
+        for value in outcome.facets.get(name, []):
+            chosen = list(params.filters.get(name, ()))
+            chosen = [v for v in chosen if v != value.value] if value.selected else [*chosen, value.value]
+            values.append({"value": value, "url": page_url(params, **{name: chosen, "page": None})})
+        if values:
+            links.append({"name": name, "values": values})
+    return links
+
+
+def section_indexes(language):
+    """The programme, quartiers and culture indexes in the visitor's language, for a search
+    that found nothing."""
+    from culture.models import CultureIndexPage
+    from programme.models import ProgrammeIndexPage
+    from quartiers.models import QuartierIndexPage
+
+    pages = []
+    for model in (ProgrammeIndexPage, QuartierIndexPage, CultureIndexPage):
+        candidates = list(model.objects.live().public().filter(locale__language_code__in={language, "fr"}))
+        candidates.sort(key=lambda page: page.locale.language_code != language)
+        if candidates:
+            pages.append(candidates[0])
+    return pages
 
 
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    terms = terms_for_engine(query)
-    results = Page.objects.none()
-    if terms:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(terms)
-        )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_of_results = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_of_results = paginator.page(1)
-    except EmptyPage:
-        page_of_results = paginator.page(paginator.num_pages)
-    except DatabaseError:
-        logger.exception("Search failed for %r", terms)
-        paginator = Paginator([], RESULTS_PER_PAGE)
-        page_of_results = paginator.page(1)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": page_of_results, "paginator": paginator},
-    )
+    language = translation.get_language() or "fr"
+    form = SearchForm(request.GET, language=language)
+    valid = form.is_valid()
+    params = form.params()
+    outcome = run_search(params) if params.query else None
+    if outcome is not None and params.page == 1 and not params.filters:
+        _record(params.query, outcome.count)
+    context = {
+        "form": form,
+        "search_query": params.query,
+        "outcome": outcome,
+        "facet_links": facet_links(outcome) if outcome else [],
+        "sort_links": [
+            {"key": key, "url": page_url(params, sort=key if key != "relevance" else None, page=None)}
+            for key in ("relevance", "date")
+        ],
+        "previous_url": page_url(params, page=outcome.page - 1) if outcome and outcome.page > 1 else "",
+        "next_url": page_url(params, page=outcome.page + 1) if outcome and outcome.page < outcome.pages else "",
+        "suggestion_url": page_url(params, q=outcome.suggestion, page=None) if outcome and outcome.suggestion else "",
+    }
+    if outcome is not None and not outcome.count:
+        context["sections"] = section_indexes(language)
+    return TemplateResponse(request, "search/search.html", context, status=200 if valid else 400)

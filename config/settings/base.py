@@ -7,6 +7,8 @@ backend. Production (``production.py``) reads everything from the environment.
 import os
 from pathlib import Path
 
+from .search import engine_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
@@ -150,11 +152,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 
-# Search: Wagtail's database backend unless an engine URL is given (see production.py and
-# docs/search.md).
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search: the database backend, or Elasticsearch / OpenSearch when ELASTICSEARCH_URL /
+# OPENSEARCH_URL is set, in every environment (docs/search.md).
+WAGTAILSEARCH_BACKENDS = engine_backends(os.environ)
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -50,26 +50,7 @@ ADMINS = [
 ]
 SERVER_EMAIL = env("SERVER_EMAIL", env("DEFAULT_FROM_EMAIL", "webmaster@localhost"))
 
-# Search: Elasticsearch when ELASTICSEARCH_URL is set, OpenSearch when OPENSEARCH_URL is set,
-# the database backend otherwise.
-if env("ELASTICSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": env("ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"),
-            "URLS": [env("ELASTICSEARCH_URL")],
-            "INDEX": env("SEARCH_INDEX_PREFIX", "nstb"),
-            "TIMEOUT": 5,
-        }
-    }
-elif env("OPENSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.opensearch3",
-            "URLS": [env("OPENSEARCH_URL")],
-            "INDEX": env("SEARCH_INDEX_PREFIX", "nstb"),
-            "TIMEOUT": 5,
-        }
-    }
+# Search: WAGTAILSEARCH_BACKENDS comes from base.py (config/settings/search.py).
 
 if env("CACHE_URL"):
     CACHES = {

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import ImageWithCaptionBlock
+from home.localization import in_language_of
 from home.models import BasePage
 from maps.models import GeoPointMixin
 from maps.svg import MapPoint
@@ -120,6 +121,7 @@ class CulturalPlacePage(GeoPointMixin, BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("address"),
+        index.SearchField("search_kind", boost=2),
         index.SearchField("access"),
         index.FilterField("kind"),
         index.FilterField("status"),
@@ -162,6 +164,10 @@ class CulturalPlacePage(GeoPointMixin, BasePage):
         verbose_name_plural = _("lieux culturels")
 
     @property
+    def search_kind(self):
+        """The kind and the status, in the page's language: « musée », « en projet »."""
+        return in_language_of(self, lambda: f"{self.get_kind_display()} {self.get_status_display()}")
+
     def is_planned(self):
         return self.status == PlaceStatus.PLANNED
 

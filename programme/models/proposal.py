@@ -13,10 +13,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 
+from .concerns import ConcernsSearchMixin
+
 REFERENCE_PATTERN = re.compile(r"^P-(\d{2,4})$")
 
 
-class ProposalPage(RoutablePageMixin, BasePage):
+class ProposalPage(ConcernsSearchMixin, RoutablePageMixin, BasePage):
     """One proposal of the programme, with a permanent reference (``P-07``).
 
     The reference is given once, when the page is first saved, and never changes afterwards:
@@ -56,6 +58,7 @@ class ProposalPage(RoutablePageMixin, BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("reference", boost=5),
+        index.SearchField("search_concerns", boost=2),
         index.AutocompleteField("reference"),
         index.FilterField("reference"),
         index.FilterField("flagship"),

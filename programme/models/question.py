@@ -9,8 +9,10 @@ from wagtail.search import index
 
 from home.models import BasePage
 
+from .concerns import ConcernsSearchMixin
 
-class QuestionPage(BasePage):
+
+class QuestionPage(ConcernsSearchMixin, BasePage):
     """An open question of the programme, with the lines of thought it opens."""
 
     lines_of_thought = StreamField(
@@ -38,7 +40,11 @@ class QuestionPage(BasePage):
         InlinePanel("quartier_links", label=_("Quartier concerné"), heading=_("Quartiers concernés")),
         InlinePanel("place_links", label=_("Lieu culturel concerné"), heading=_("Lieux culturels concernés")),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("lines_of_thought")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lines_of_thought"),
+        index.SearchField("search_concerns", boost=2),
+    ]
     api_fields = [*BasePage.api_fields, APIField("lines_of_thought")]
 
     class Meta:

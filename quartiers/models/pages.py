@@ -130,6 +130,7 @@ class QuartierPage(GeoPointMixin, BasePage):
         index.SearchField("project_title"),
         index.SearchField("project_introduction"),
         index.SearchField("priorities"),
+        index.SearchField("search_figures"),
         index.FilterField("kind"),
     ]
     api_fields = [
@@ -146,6 +147,11 @@ class QuartierPage(GeoPointMixin, BasePage):
     class Meta:
         verbose_name = _("quartier")
         verbose_name_plural = _("quartiers")
+
+    def search_figures(self):
+        """The portrait's labels and values: « demandeurs d'emploi », « revenu médian »."""
+        figures = self.indicators.all()
+        return " ; ".join(f"{figure.label} {figure.value.normalize():f} {figure.unit}" for figure in figures)
 
     def get_social_centres(self):
         links = self.social_centre_links.all()

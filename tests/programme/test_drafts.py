@@ -56,7 +56,7 @@ def _search_finds_nothing(client):
     """The site search echoes the query, so look at its results only."""
     response = client.get("/fr/recherche/", {"q": SECRET})
     assert response.status_code == 200
-    assert response.context["paginator"].count == 0
+    assert response.context["outcome"].count == 0
 
 
 def test_draft_change_appears_nowhere_public(client, drafted):

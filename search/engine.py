@@ -1,0 +1,461 @@
+"""Everything specific to Elasticsearch 8/9 and OpenSearch 3: our backends, subclasses of Wagtail's.
+
+They add, to Wagtail's backends (``config/settings/search.py`` picks one from the environment):
+
+* the French analysis of ``search/analysis.py`` as index settings (``INDEX_ANALYSIS``), set per
+  field by the mapping (``FrenchMapping``): every text field and the catch-all ``_all_text*``
+  fields use ``french_text`` (``french_search`` for the queries, with the synonyms of
+  ``search/data/synonyms.txt``), autocomplete fields keep edge n-grams;
+* the matching of the database backend (``site_query``): with ``operator="or"``, pages with every
+  word first, the page whose title is the query first of all, words of 4+ letters also matching
+  the titles they begin, synonyms expanded in the query too;
+* never down (``CircuitBreaker``): an unreachable engine makes indexing log a warning and return,
+  and searches answer from the database backend, the engine being skipped ``RETRY_AFTER``
+  seconds after a failure so that its timeout is not added to every request.
+"""
+
+import functools
+import logging
+import threading
+import time
+from copy import deepcopy
+
+import elastic_transport
+import elasticsearch
+import opensearchpy
+import urllib3
+from modelsearch.backends import get_search_backend
+from modelsearch.query import PlainText
+from modelsearch.utils import deep_update
+from wagtail.search.backends import elasticsearch8, elasticsearch9, opensearch3
+
+from search.analysis import FRENCH_STOP_WORDS, PREFIX_LENGTH, SYNONYMS_FILE, WORD, query_groups, tokens
+
+logger = logging.getLogger(__name__)
+
+# The alias, in WAGTAILSEARCH_BACKENDS, of the database backend that answers when the engine is down.
+DEFAULT_FALLBACK = "database"
+DEFAULT_TIMEOUT = 4  # seconds to wait for an answer
+DEFAULT_CONNECT_TIMEOUT = 1  # seconds to connect (OpenSearch; Elasticsearch's client has one total timeout)
+DEFAULT_RETRY_AFTER = 30  # seconds the engine is skipped after a failure
+
+TEXT_ANALYZER = "french_text"
+SEARCH_ANALYZER = "french_search"
+PREFIX_ANALYZER = "edgengram_analyzer"  # Wagtail's name, redefined below
+PREFIX_SEARCH_ANALYZER = "prefix_search"
+# Elided articles (Lucene's French list, as Elasticsearch's ``french`` analyzer elides them).
+ELIDED_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
+# Straight, typographic and modifier apostrophes.
+APOSTROPHES = "['\u2019\u02bc]"
+
+# Boosts of the query's clauses (the fields' own boosts apply inside each clause).
+ALL_WORDS_BOOST = 3  # a page with every word of the query before one with some of them
+TITLE_PHRASE_BOOST = 10  # the query as a phrase in the title: above the reference's field boost (5)
+EXACT_TITLE_BOOST = 20  # the title is the query
+PREFIX_BOOST = 0.5  # « citad » finds « Citadelle », after the pages with the whole word
+SYNONYM_BOOST = 1
+
+
+def synonym_lines(path=SYNONYMS_FILE):
+    """The synonym groups as the engine reads them (Solr format), comments left out: sent inline,
+    since the file lives in the project, not on the cluster."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def index_analysis():
+    """The analysis settings of every index: the chain of ``search/analysis.py``.
+
+    ``snowball`` (French), not ``french_stem`` or ``light_french``, and the stop words as a list
+    (Snowball's, which is ``_french_``): the emulator ignores the other two and ``_french_``.
+    Apostrophes become spaces first, as ``search/analysis.py`` tokenises (the emulator ignores the
+    ``elision`` filter, kept for real clusters). Synonyms come after the stemmer, so that their
+    members are stemmed like the queries (``élus`` finds ``élu``'s group).
+    """
+    text_filters = ["french_elision", "lowercase", "french_stop", "asciifolding", "french_stemmer"]
+    return {
+        "settings": {
+            "analysis": {
+                "char_filter": {
+                    "apostrophe": {"type": "pattern_replace", "pattern": APOSTROPHES, "replacement": " "},
+                },
+                "filter": {
+                    "french_elision": {"type": "elision", "articles_case": True, "articles": ELIDED_ARTICLES},
+                    "french_stop": {"type": "stop", "stopwords": sorted(FRENCH_STOP_WORDS)},
+                    "french_stemmer": {"type": "snowball", "language": "French"},
+                    # lenient: a member made only of stop words is skipped, not an error.
+                    "french_synonyms": {"type": "synonym_graph", "synonyms": synonym_lines(), "lenient": True},
+                },
+                "analyzer": {
+                    TEXT_ANALYZER: {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "char_filter": ["apostrophe"],
+                        "filter": text_filters,
+                    },
+                    SEARCH_ANALYZER: {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "char_filter": ["apostrophe"],
+                        "filter": [*text_filters, "french_synonyms"],
+                    },
+                    PREFIX_ANALYZER: {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "char_filter": ["apostrophe"],
+                        "filter": ["asciifolding", "lowercase", "edgengram"],
+                    },
+                    PREFIX_SEARCH_ANALYZER: {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "char_filter": ["apostrophe"],
+                        "filter": ["asciifolding", "lowercase"],
+                    },
+                },
+            }
+        }
+    }
+
+
+INDEX_ANALYSIS = index_analysis()
+TEXT_FIELD_ANALYSIS = {"analyzer": TEXT_ANALYZER, "search_analyzer": SEARCH_ANALYZER}
+
+
+class FrenchMapping:
+    """The analyzers set on each field: the emulator ignores an index's ``default`` analyzer."""
+
+    edgengram_analyzer_config = {"analyzer": PREFIX_ANALYZER, "search_analyzer": PREFIX_SEARCH_ANALYZER}
+
+    def get_field_mapping(self, field):
+        name, mapping = super().get_field_mapping(field)
+        if mapping.get("type") == "text" and "analyzer" not in mapping:
+            mapping.update(TEXT_FIELD_ANALYSIS)
+        return name, mapping
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        for name, field in mapping["properties"].items():
+            if name == "_all_text" or name.startswith("_all_text_boost_"):
+                field.update(TEXT_FIELD_ANALYSIS)
+        return mapping
+
+
+@functools.cache
+def _synonym_members():
+    """Each synonym member's French terms → the member as written (for phrase clauses)."""
+    members = {}
+    for line in synonym_lines():
+        for member in line.split(","):
+            terms = tuple(token.term for token in tokens(member, "fr"))
+            if terms:
+                members.setdefault(terms, member.strip())
+    return members
+
+
+def synonym_phrases(query):
+    """The synonyms of the query's words, as written in the synonyms file (« IA » →
+    « intelligence artificielle »): sent as phrases too, since the emulator ignores
+    ``synonym_graph``."""
+    members = _synonym_members()
+    phrases = []
+    for group in query_groups(query, "fr"):
+        for alternative in group.alternatives[1:]:
+            phrase = members.get(alternative)
+            if phrase and phrase not in phrases:
+                phrases.append(phrase)
+    return phrases
+
+
+def site_query(query_string, operator, fields):
+    """The query of the site's search: ``fields`` are Wagtail's (``Field``, with boosts)."""
+    names = [field.field_name_with_boost for field in fields]
+    any_words = {"multi_match": {"query": query_string, "fields": names}}
+    all_words = {"multi_match": {"query": query_string, "fields": names, "operator": "and", "boost": ALL_WORDS_BOOST}}
+    should = [
+        all_words,
+        {"match_phrase": {"title": {"query": query_string, "boost": TITLE_PHRASE_BOOST}}},
+        {"term": {"title_filter": {"value": query_string.strip(), "case_insensitive": True,
+                                   "boost": EXACT_TITLE_BOOST}}},
+    ]
+    prefixes = [word for word in WORD.findall(query_string) if len(word) >= PREFIX_LENGTH]
+    if prefixes:
+        should.append({"match": {"_edgengrams": {"query": " ".join(prefixes), "boost": PREFIX_BOOST}}})
+    for phrase in synonym_phrases(query_string):
+        should.append({"multi_match": {"query": phrase, "fields": names, "type": "phrase", "boost": SYNONYM_BOOST}})
+    if operator == "and":
+        return {"bool": {"must": [{"multi_match": {**any_words["multi_match"], "operator": "and"}}], "should": should}}
+    return {"bool": {"should": [any_words, *should], "minimum_should_match": 1}}
+
+
+class SiteQueryCompiler:
+    """Wagtail's query compiler with ``site_query`` for plain-text searches of every field."""
+
+    def get_inner_query(self):
+        if isinstance(self.query, PlainText) and not self.fields:
+            return site_query(self.query.query_string, self.query.operator, self.remapped_fields)
+        return super().get_inner_query()
+
+
+class CircuitBreaker:
+    """After a failure the engine is skipped ``retry_after`` seconds, then tried again; one
+    warning per outage, not one per request."""
+
+    def __init__(self, name, retry_after=DEFAULT_RETRY_AFTER):
+        self.name = name
+        self.retry_after = retry_after
+        self.open_until = 0.0
+        self.down = False
+        self._lock = threading.Lock()
+
+    def allows(self):
+        return time.monotonic() >= self.open_until
+
+    def failure(self, error):
+        with self._lock:
+            first = not self.down
+            self.down = True
+            self.open_until = time.monotonic() + self.retry_after
+        if first:
+            logger.warning(
+                "Search engine %s unreachable (%s): searches answered by the database backend, "
+                "engine tried again every %s s",
+                self.name,
+                error,
+                self.retry_after,
+            )
+
+    def success(self):
+        with self._lock:
+            was_down, self.down = self.down, False
+        if was_down:
+            logger.warning("Search engine %s answers again (run update_index for changes made meanwhile)", self.name)
+
+
+_breakers = {}
+_breakers_lock = threading.Lock()
+
+
+def breaker_for(name, retry_after=DEFAULT_RETRY_AFTER):
+    """One breaker per engine (Wagtail builds a new backend for every search)."""
+    with _breakers_lock:
+        if name not in _breakers:
+            _breakers[name] = CircuitBreaker(name, retry_after)
+        return _breakers[name]
+
+
+def reset_breakers():
+    """Forget every outage (tests)."""
+    with _breakers_lock:
+        _breakers.clear()
+
+
+class FallbackResults:
+    """Search results that come from the database backend when the engine fails."""
+
+    fallback = None  # () -> the database backend's results for the same search
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.fallback = self.fallback
+        return clone
+
+    def _fallback_results(self):
+        results = self.fallback()[self.start : self.stop]
+        return results.annotate_score(self._score_field) if self._score_field else results
+
+    def _from_engine(self, compute, fallback):
+        breaker = self.backend.breaker
+        if breaker.allows():
+            try:
+                value = compute()
+            except self.backend.engine_errors as error:
+                self.backend.engine_failed(error)
+            else:
+                breaker.success()
+                return value
+        return fallback()
+
+    def results(self):
+        if self._results_cache is None:
+            self._results_cache = self._from_engine(
+                lambda: list(self._do_search()), lambda: list(self._fallback_results())
+            )
+        return self._results_cache
+
+    def count(self):
+        if self._count_cache is None:
+            if self._results_cache is not None:
+                self._count_cache = len(self._results_cache)
+            else:
+                self._count_cache = self._from_engine(self._do_count, lambda: self._fallback_results().count())
+        return self._count_cache
+
+    def facet(self, field_name):
+        return self._from_engine(lambda: super(FallbackResults, self).facet(field_name),
+                                 lambda: self.fallback().facet(field_name))
+
+
+class NeverDownBackend:
+    """Indexing that never fails nor waits on a down engine; searches that fall back."""
+
+    engine_errors = ()  # the client's exceptions
+
+    def __init__(self, params):
+        params = {**params, "OPTIONS": {"max_retries": 1, **params.get("OPTIONS", {})}}
+        self.fallback_name = params.pop("FALLBACK", DEFAULT_FALLBACK)
+        retry_after = float(params.pop("RETRY_AFTER", DEFAULT_RETRY_AFTER))
+        connect_timeout = float(params.pop("CONNECT_TIMEOUT", DEFAULT_CONNECT_TIMEOUT))
+        params["TIMEOUT"] = self.client_timeout(float(params.get("TIMEOUT", DEFAULT_TIMEOUT)), connect_timeout)
+        if params.get("INDEX_PREFIX"):
+            params["INDEX_PREFIX"] = params["INDEX_PREFIX"].lower()
+        super().__init__(params)
+        name = ",".join(sorted(str(host) for host in self.hosts)) + f"/{self.index_prefix}"
+        self.breaker = breaker_for(name, retry_after)
+
+    def client_timeout(self, read_timeout, connect_timeout):
+        return read_timeout
+
+    @staticmethod
+    def is_outage(error):
+        """Unreachable or overloaded (not a bad request, which is a bug of ours)."""
+        status = getattr(error, "status_code", None)
+        if status is None and getattr(error, "meta", None) is not None:
+            status = error.meta.status
+        return not isinstance(status, int) or status >= 500 or status == 429
+
+    def engine_failed(self, error):
+        if self.is_outage(error):
+            self.breaker.failure(error)
+        else:
+            logger.warning("Search engine %s refused a request (%s): database backend used", self.breaker.name, error)
+
+    def fallback_backend(self):
+        return get_search_backend(self.fallback_name)
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        method = "autocomplete" if query_compiler_class is self.autocomplete_query_compiler_class else "search"
+
+        def fallback():
+            return getattr(self.fallback_backend(), method)(query, model_or_queryset, **kwargs)
+
+        if not self.breaker.allows():
+            return fallback()
+        results = super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+        results.fallback = fallback
+        return results
+
+    def _safely(self, what, action, *args):
+        """Run an indexing action; on a down engine, log and return (Wagtail would log an ERROR)."""
+        if not self.breaker.allows():
+            logger.warning("Search engine %s down: %s skipped (run update_index once it is back)",
+                           self.breaker.name, what)
+            return
+        try:
+            action(*args)
+        except self.engine_errors as error:
+            self.engine_failed(error)
+            logger.warning("Search engine %s: %s failed (run update_index once it is back)", self.breaker.name, what)
+        else:
+            self.breaker.success()
+
+    def add(self, obj):
+        self._safely(f"indexing {obj!r}", super().add, obj)
+
+    def add_bulk(self, model, obj_list):
+        self._safely(f"indexing {len(obj_list)} {model.__name__}", super().add_bulk, model, obj_list)
+
+    def delete(self, obj):
+        self._safely(f"removing {obj!r}", super().delete, obj)
+
+    def refresh_indexes(self):
+        self._safely("refreshing the indexes", super().refresh_indexes)
+
+
+def _settings(base_settings):
+    return deep_update(deepcopy(base_settings), INDEX_ANALYSIS)
+
+
+ELASTICSEARCH_ERRORS = (elastic_transport.TransportError, elasticsearch.ApiError)
+OPENSEARCH_ERRORS = (opensearchpy.exceptions.TransportError,)
+
+
+# Elasticsearch 9: search.engine.Elasticsearch9Backend
+class Elasticsearch9Mapping(FrenchMapping, elasticsearch9.Elasticsearch9Mapping):
+    pass
+
+
+class Elasticsearch9QueryCompiler(SiteQueryCompiler, elasticsearch9.Elasticsearch9SearchQueryCompiler):
+    mapping_class = Elasticsearch9Mapping
+
+
+class Elasticsearch9AutocompleteQueryCompiler(elasticsearch9.Elasticsearch9AutocompleteQueryCompiler):
+    mapping_class = Elasticsearch9Mapping
+
+
+class Elasticsearch9Results(FallbackResults, elasticsearch9.Elasticsearch9SearchResults):
+    pass
+
+
+class Elasticsearch9Backend(NeverDownBackend, elasticsearch9.Elasticsearch9SearchBackend):
+    mapping_class = Elasticsearch9Mapping
+    query_compiler_class = Elasticsearch9QueryCompiler
+    autocomplete_query_compiler_class = Elasticsearch9AutocompleteQueryCompiler
+    results_class = Elasticsearch9Results
+    settings = _settings(elasticsearch9.Elasticsearch9SearchBackend.settings)
+    engine_errors = ELASTICSEARCH_ERRORS
+
+
+# Elasticsearch 8: search.engine.Elasticsearch8Backend
+class Elasticsearch8Mapping(FrenchMapping, elasticsearch8.Elasticsearch8Mapping):
+    pass
+
+
+class Elasticsearch8QueryCompiler(SiteQueryCompiler, elasticsearch8.Elasticsearch8SearchQueryCompiler):
+    mapping_class = Elasticsearch8Mapping
+
+
+class Elasticsearch8AutocompleteQueryCompiler(elasticsearch8.Elasticsearch8AutocompleteQueryCompiler):
+    mapping_class = Elasticsearch8Mapping
+
+
+class Elasticsearch8Results(FallbackResults, elasticsearch8.Elasticsearch8SearchResults):
+    pass
+
+
+class Elasticsearch8Backend(NeverDownBackend, elasticsearch8.Elasticsearch8SearchBackend):
+    mapping_class = Elasticsearch8Mapping
+    query_compiler_class = Elasticsearch8QueryCompiler
+    autocomplete_query_compiler_class = Elasticsearch8AutocompleteQueryCompiler
+    results_class = Elasticsearch8Results
+    settings = _settings(elasticsearch8.Elasticsearch8SearchBackend.settings)
+    engine_errors = ELASTICSEARCH_ERRORS
+
+
+# OpenSearch 3: search.engine.OpenSearch3Backend
+class OpenSearch3Mapping(FrenchMapping, opensearch3.OpenSearch3Mapping):
+    pass
+
+
+class OpenSearch3QueryCompiler(SiteQueryCompiler, opensearch3.OpenSearch3SearchQueryCompiler):
+    mapping_class = OpenSearch3Mapping
+
+
+class OpenSearch3AutocompleteQueryCompiler(opensearch3.OpenSearch3AutocompleteQueryCompiler):
+    mapping_class = OpenSearch3Mapping
+
+
+class OpenSearch3Results(FallbackResults, opensearch3.OpenSearch3SearchResults):
+    pass
+
+
+class OpenSearch3Backend(NeverDownBackend, opensearch3.OpenSearch3SearchBackend):
+    mapping_class = OpenSearch3Mapping
+    query_compiler_class = OpenSearch3QueryCompiler
+    autocomplete_query_compiler_class = OpenSearch3AutocompleteQueryCompiler
+    results_class = OpenSearch3Results
+    settings = _settings(opensearch3.OpenSearch3SearchBackend.settings)
+    engine_errors = OPENSEARCH_ERRORS
+
+    def client_timeout(self, read_timeout, connect_timeout):
+        """OpenSearch's client takes urllib3's timeouts: a short connect, a longer read."""
+        return urllib3.Timeout(connect=connect_timeout, read=read_timeout)
