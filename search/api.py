@@ -10,7 +10,6 @@ by default. Nothing a visitor can type gives a 500.
 """
 
 import logging
-import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -23,10 +22,9 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale, Page
 
 from home.search_terms import clean_query, terms_for_engine
-from programme.models import AxisPage, Theme
-from quartiers.models import QuartierPage
 
-from . import service
+from . import facets, service
+from .forms import SearchForm
 from .openapi import openapi_document
 
 logger = logging.getLogger(__name__)
@@ -36,21 +34,11 @@ SEARCH_PARAMETERS = ("q", "type", "axis", "theme", "quartier", "sort", "page", "
 SUGGEST_PARAMETERS = ("q", "lang")
 # Parameters that hold a list: repeated (``type=a&type=b``) or comma-separated (``type=a,b``).
 LIST_PARAMETERS = service.FACETS
-MAX_PAGE = 10_000  # far beyond the last page of any real query, and a short number to parse
-WHOLE_NUMBER = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit() takes « ² » and « ① »
 SUGGEST_MIN_LENGTH = 2
 SUGGEST_LIMIT = 8
 MAX_SHOWN_VALUE = 50  # characters of a rejected value quoted back in the error message
 ALLOWED_METHODS = ("GET", "HEAD")
 CACHE_CONTROL = "public, max-age=60"
-# A page's model (``app_label.modelname``) → its ``PAGE_TYPES`` key; any other page is "page".
-PAGE_TYPE_OF_MODEL = {
-    "programme.proposalpage": "proposal",
-    "programme.questionpage": "question",
-    "quartiers.quartierpage": "quartier",
-    "culture.culturalplacepage": "place",
-    "news.articlepage": "news",
-}
 
 
 class InvalidParameter(Exception):
@@ -104,78 +92,17 @@ def _language(query):
     return language
 
 
-def _page_number(query):
-    value = query.get("page", "") or "1"
-    if not WHOLE_NUMBER.fullmatch(value) or len(value) > len(str(MAX_PAGE)) or not 1 <= int(value) <= MAX_PAGE:
-        raise InvalidParameter(
-            "page",
-            _("Le paramètre page doit être un nombre entier de 1 à %(largest)s, écrit avec les chiffres 0 à 9.")
-            % {"largest": MAX_PAGE},
-        )
-    return int(value)
-
-
-def _listed(query, name):
-    """The values of a list parameter, in order, without empty items or repeats."""
-    values = []
-    for raw in query.getlist(name):
-        for value in raw.split(","):
-            value = value.strip()
-            if value and value not in values:
-                values.append(value)
-    return values
-
-
-def _locale_ids(language):
-    """The locales whose content a visitor of ``language`` sees: it and French (the source,
-    shown while a page is not translated)."""
-    return list(Locale.objects.filter(language_code__in={language, "fr"}).values_list("pk", flat=True))
-
-
-def _facet_slugs(name, language):
-    """The slugs of the ``axis``, ``theme`` or ``quartier`` facet in ``language`` or French (a
-    queryset of strings): live public axis and quartier pages, every theme."""
-    if name == "theme":
-        rows = Theme.objects.all()
-    else:
-        rows = (AxisPage if name == "axis" else QuartierPage).objects.live().public()
-    return rows.filter(locale_id__in=_locale_ids(language)).values_list("slug", flat=True)
-
-
-def _checked_values(name, values, language):
-    """``values`` of the ``name`` filter when they all exist (one query), else InvalidParameter
-    quoting the accepted values."""
-    if name == "type":
-        known = service.PAGE_TYPES
-    else:
-        known = set(_facet_slugs(name, language).filter(slug__in=values))
-    for value in values:
-        if value not in known:
-            accepted = service.PAGE_TYPES if name == "type" else sorted(set(_facet_slugs(name, language)))
-            raise _unknown_value(name, value, accepted)
-    return values
-
-
 def search_params(query):
     """The ``SearchParams`` of an API request's query string (a QueryDict), or
-    ``InvalidParameter``."""
+    ``InvalidParameter``: the names checked here, the values by the search page's form (one set
+    of rules and messages)."""
     _check_names(query, SEARCH_PARAMETERS)
     language = _language(query)
-    filters = {}
-    for name in service.FACETS:
-        values = _listed(query, name)
-        if values:
-            filters[name] = _checked_values(name, values, language)
-    sort = query.get("sort", "") or "relevance"
-    if sort not in service.SORTS:
-        raise _unknown_value("sort", sort, service.SORTS)
-    return service.SearchParams(
-        query=clean_query(query.get("q", "")),
-        language=language,
-        filters=filters,
-        sort=sort,
-        page=_page_number(query),
-    )
+    form = SearchForm(query, language=language)
+    if not form.is_valid():
+        name = next(name for name in SEARCH_PARAMETERS if name in form.errors)
+        raise InvalidParameter(name, str(form.errors[name][0]))
+    return form.params()
 
 
 def _path(url):
@@ -203,7 +130,7 @@ def _no_results(params):
         "query": params.query,
         "count": 0,
         "page": params.page,
-        "pages": 0,
+        "pages": 1,
         "results": [],
         "facets": {name: {} for name in service.FACETS},
         "suggestion": None,
@@ -217,7 +144,7 @@ def search_data(params):
     if not terms_for_engine(params.query):
         return _no_results(params)
     outcome = service.search(params)
-    past_the_end = params.page > max(outcome.pages, 1) or outcome.page != params.page
+    past_the_end = outcome.page != params.page  # the service shows the last page instead
     return {
         "query": params.query,
         "count": outcome.count,
@@ -225,17 +152,11 @@ def search_data(params):
         "pages": outcome.pages,
         "results": [] if past_the_end else [_hit_data(hit) for hit in outcome.hits],
         "facets": {
-            name: {facet.value: facet.count for facet in outcome.facets.get(name, [])} for name in service.FACETS
+            name: {value.value: value.count for value in outcome.facets.get(name, [])} for name in service.FACETS
         },
         "suggestion": outcome.suggestion or None,
         "corrected": bool(outcome.corrected),
     }
-
-
-def page_type(page):
-    """The ``PAGE_TYPES`` key of a page (no query: the content type is cached)."""
-    model = page.specific_class
-    return PAGE_TYPE_OF_MODEL.get(model._meta.label_lower, "page") if model else "page"
 
 
 def suggestions(query, language, request=None):
@@ -261,9 +182,14 @@ def suggestions(query, language, request=None):
         found = [
             page for page in found if page.locale_id == locales[language] or page.translation_key not in translated
         ]
+    types = facets.type_of_content_type()
     with translation.override(language):
         return [
-            {"title": page.title, "url": _path(page.get_url(request=request)), "type": page_type(page)}
+            {
+                "title": page.title,
+                "url": _path(page.get_url(request=request)),
+                "type": facets.page_type(page.content_type_id, types),
+            }
             for page in found[:SUGGEST_LIMIT]
         ]
 

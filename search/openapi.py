@@ -7,6 +7,7 @@ Written in English, as the API's field names are: it is read by developers, not 
 from django.conf import settings
 
 from . import service
+from .forms import MAX_PAGE
 
 ERROR_RESPONSE = {
     "description": "A parameter is unknown, repeated or invalid; `parameter` names it.",
@@ -96,7 +97,7 @@ def _parameters():
             "required": False,
             "description": f"Page of results ({service.RESULTS_PER_PAGE} a page), from 1. A page past the "
             "last one answers an empty `results` with the real `pages`.",
-            "schema": {"type": "integer", "minimum": 1, "maximum": 10_000, "default": 1},
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
         },
         lang,
     ]
@@ -145,7 +146,7 @@ def _schemas():
                 "query": {"type": "string", "description": "The query as it was read (cleaned)."},
                 "count": {"type": "integer", "minimum": 0},
                 "page": {"type": "integer", "minimum": 1},
-                "pages": {"type": "integer", "minimum": 0},
+                "pages": {"type": "integer", "minimum": 1},
                 "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
                 "facets": {
                     "type": "object",
