@@ -1,6 +1,6 @@
-/* <input name="q" data-autocomplete="/api/search/suggest/"> as an ARIA 1.2 combobox: a listbox
- * of links to pages whose title starts with what is typed; without it, a plain GET form. Options:
- * data-autocomplete-lang (else <html lang>), data-autocomplete-status ("%s": the number shown). */
+/* <input name="q" data-autocomplete="/api/search/suggest/?lang=fr">: an ARIA 1.2 combobox, a
+ * listbox of links to pages whose title starts with what is typed (else a plain GET form). The
+ * language: lang= in that URL, else data-autocomplete-lang, else <html lang>. */
 (function () {
   "use strict";
   var MIN_LENGTH = 2, DELAY = 200, count = 0;
@@ -13,7 +13,6 @@
   function enhance(input) {
     var data = input.dataset, url = data.autocomplete, id = "autocomplete-" + (++count);
     var lang = data.autocompleteLang || document.documentElement.lang || "fr";
-    var template = data.autocompleteStatus, status = null;
     var list = set(document.createElement("ul"), {id: id, role: "listbox", "class": "autocomplete__list"});
     var options = [], active = -1, timer = null, controller = null, shown = "";
 
@@ -22,10 +21,6 @@
       "aria-controls": id, autocomplete: "off"});
     input.insertAdjacentElement("afterend", list);
     input.parentNode.classList.add("autocomplete");
-    if (template) {
-      status = set(document.createElement("span"), {role: "status", "class": "visually-hidden"});
-      list.insertAdjacentElement("afterend", status);
-    }
 
     function select(index) {
       if (options[active]) options[active].setAttribute("aria-selected", "false");
@@ -59,7 +54,6 @@
         list.appendChild(item);
         return option;
       });
-      if (status) status.textContent = template.replace("%s", options.length);
       toggle(options.length > 0 && document.activeElement === input);
     }
 
@@ -69,13 +63,15 @@
       if (query.length < MIN_LENGTH) return show(query, []);
       if (controller) controller.abort();
       controller = new AbortController();
-      fetch(url + (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(query) +
-        "&lang=" + encodeURIComponent(lang), {headers: {Accept: "application/json"}, signal: controller.signal})
+      var address = new URL(url, window.location.href), params = address.searchParams;
+      params.set("q", query);
+      if (!params.has("lang")) params.set("lang", lang);
+      fetch(address, {headers: {Accept: "application/json"}, signal: controller.signal})
         .then(function (response) { return response.ok ? response.json() : {}; })
         .then(function (body) {
           if (input.value.trim() === query) show(query, body.suggestions || []);
         })
-        .catch(function () {}); // aborted, offline: the form still works
+        .catch(function () {}); // aborted, offline: the form works
     }
 
     input.addEventListener("input", function () {
