@@ -2,7 +2,8 @@
 
 « Rédaction » writes and submits, « Validation » reviews, publishes and schedules,
 « Traduction » translates with wagtail-localize and submits, but cannot publish. Every page of
-every tree goes through the « Relecture » workflow, approved by « Validation ».
+every tree goes through the « Relecture » workflow, approved by « Validation ». « Rédaction »
+and « Validation » see what visitors search for; « Validation » pins pages to queries.
 Run by ``manage.py setup_editorial`` and by ``load_demo_content``; safe to run again.
 """
 
@@ -36,9 +37,20 @@ COLLECTION_PERMISSIONS = {
     REVIEWERS: ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"],
     TRANSLATORS: ["choose_image", "choose_document"],
 }
+#: What visitors search for (the « Recherches des visiteurs » report) helps those who write.
+SEARCH_STATISTICS = ("search", "view_unansweredquery")
+#: Pinning a page to a query shows it to every visitor at once: those who publish do it.
+SEARCH_PROMOTIONS = [
+    ("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("add", "change", "delete")
+]
 MODEL_PERMISSIONS = {
-    WRITERS: [("wagtailadmin", "access_admin")],
-    REVIEWERS: [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")],
+    WRITERS: [("wagtailadmin", "access_admin"), SEARCH_STATISTICS],
+    REVIEWERS: [
+        ("wagtailadmin", "access_admin"),
+        ("wagtail_localize", "submit_translation"),
+        SEARCH_STATISTICS,
+        *SEARCH_PROMOTIONS,
+    ],
     TRANSLATORS: [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")],
 }
 #: What each group may do with every snippet the sections register (themes, social centres…).

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -155,6 +156,10 @@ WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 # Search: the database backend, or Elasticsearch / OpenSearch when ELASTICSEARCH_URL /
 # OPENSEARCH_URL is set, in every environment (docs/search.md).
 WAGTAILSEARCH_BACKENDS = engine_backends(os.environ)
+
+# What visitors search for (search.promotions): counted per day, kept 30 days (the admin's
+# « Recherches des visiteurs » report shows the last 30 days).
+WAGTAILSEARCH_HITS_MAX_AGE = 30
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

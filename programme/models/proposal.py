@@ -13,12 +13,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 
-from .concerns import ConcernsSearchMixin
+from .concerns import concerns_text
 
 REFERENCE_PATTERN = re.compile(r"^P-(\d{2,4})$")
 
 
-class ProposalPage(ConcernsSearchMixin, RoutablePageMixin, BasePage):
+class ProposalPage(RoutablePageMixin, BasePage):
     """One proposal of the programme, with a permanent reference (``P-07``).
 
     The reference is given once, when the page is first saved, and never changes afterwards:
@@ -70,6 +70,9 @@ class ProposalPage(ConcernsSearchMixin, RoutablePageMixin, BasePage):
     ]
     # The reference and the flagship flag are facts about the proposal, not text to translate.
     override_translatable_fields = [SynchronizedField("reference"), SynchronizedField("flagship")]
+
+    def search_concerns(self):
+        return concerns_text(self)
 
     class Meta:
         verbose_name = _("proposition")

@@ -9,10 +9,10 @@ from wagtail.search import index
 
 from home.models import BasePage
 
-from .concerns import ConcernsSearchMixin
+from .concerns import concerns_text
 
 
-class QuestionPage(ConcernsSearchMixin, BasePage):
+class QuestionPage(BasePage):
     """An open question of the programme, with the lines of thought it opens."""
 
     lines_of_thought = StreamField(
@@ -46,6 +46,9 @@ class QuestionPage(ConcernsSearchMixin, BasePage):
         index.SearchField("search_concerns", boost=2),
     ]
     api_fields = [*BasePage.api_fields, APIField("lines_of_thought")]
+
+    def search_concerns(self):
+        return concerns_text(self)
 
     class Meta:
         verbose_name = _("question ouverte")

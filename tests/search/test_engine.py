@@ -21,7 +21,7 @@ SYNONYMS = "search/data/synonyms.txt"
 
 # Settings
 def test_no_engine_url_keeps_the_database_backend():
-    assert engine_backends({}) == {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert engine_backends({}) == {"default": {"BACKEND": "search.backend"}}
 
 
 def test_elasticsearch_url_picks_elasticsearch_9_or_8():
@@ -29,7 +29,7 @@ def test_elasticsearch_url_picks_elasticsearch_9_or_8():
     assert backends["default"]["BACKEND"] == "search.engine.Elasticsearch9Backend"
     assert backends["default"]["URLS"] == ["https://es.example:9200"]
     assert backends["default"]["FALLBACK"] == "database"
-    assert backends["database"] == {"BACKEND": "wagtail.search.backends.database"}
+    assert backends["database"] == {"BACKEND": "search.backend"}
     for choice in ("8", "elasticsearch8", "wagtail.search.backends.elasticsearch8"):
         backends = engine_backends({"ELASTICSEARCH_URL": "http://es:9200", "ELASTICSEARCH_BACKEND": choice})
         assert backends["default"]["BACKEND"] == "search.engine.Elasticsearch8Backend"

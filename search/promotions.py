@@ -1,0 +1,86 @@
+"""Pages the editors pin to a query (Wagtail's search promotions), and what visitors search for.
+
+Editors pin pages in the admin (Paramètres › Résultats de recherche améliorés); a promotion names
+one page, usually the French one, and applies in every language: the visitor sees that page's
+translation in their language, else the French page, as everywhere on the site.
+
+Visitors' queries are counted per day: every query in Wagtail's ``QueryDailyHits``, those that
+found nothing also in ``UnansweredQuery``, for the « Recherches des visiteurs » report. Counts
+only: no address, no user, no session.
+"""
+
+import logging
+
+from django.db import DatabaseError, models, transaction
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from home.localization import DROP, localized
+
+from .analysis import WORD, fold, language_of
+from .models import MAX_QUERY_STRING_LENGTH, UnansweredQuery
+
+logger = logging.getLogger(__name__)
+
+
+def normalised(query):
+    """The query as it is counted and as promotions are looked up: control characters and
+    repeated spaces gone, lower case, at most 255 characters (Wagtail's ``Query`` rule)."""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(query or ""))
+    return normalise_query_string(" ".join(text.split()))[:MAX_QUERY_STRING_LENGTH]
+
+
+def _has_words(query):
+    """Whether a query holds a word or a number, not only quotes, brackets and operators' signs."""
+    return WORD.search(query) is not None
+
+
+def promoted_pages(query, language):
+    """The live, public pages pinned to ``query``, in the editors' order, each in ``language``
+    when translated, else in French; accents and case aside (« Bibliotheque » finds the pages
+    pinned to « bibliothèque »). Never raises: a database error gives no promotion."""
+    key = fold(normalised(query))
+    if not _has_words(key):
+        return []
+    try:
+        # The promotions are few (editors set them): all are read, compared without accents.
+        pinned = [
+            (query_string, page_id)
+            for query_string, page_id in SearchPromotion.objects.filter(page__isnull=False)
+            .order_by("sort_order", "pk")
+            .values_list("query__query_string", "page_id")
+            if fold(query_string) == key
+        ]
+        if not pinned:
+            return []
+        pages = Page.objects.filter(pk__in={page_id for _query, page_id in pinned}).only(
+            "pk", "translation_key", "locale_id"
+        )
+        by_id = {page.pk: page for page in pages}
+        locale = Locale.objects.filter(language_code=language_of(language)).first()
+        if locale is None:
+            return []
+        ordered = [by_id[page_id] for _query, page_id in pinned if page_id in by_id]
+        return localized(ordered, Page.objects.live().public().specific(), locale=locale, missing=DROP)
+    except DatabaseError:
+        logger.warning("Search promotions could not be read for %r", query, exc_info=True)
+        return []
+
+
+def record_query(query, found):
+    """Count ``query`` for today (and as unanswered when ``found`` is 0); empty queries and
+    queries of signs only are not counted. Never raises: a database error is logged."""
+    query_string = normalised(query)
+    if not _has_words(query_string):
+        return
+    today = timezone.localdate()
+    try:
+        with transaction.atomic():
+            Query.get(query_string).add_hit(date=today)
+            if not found:
+                row, _created = UnansweredQuery.objects.get_or_create(query_string=query_string, date=today)
+                UnansweredQuery.objects.filter(pk=row.pk).update(hits=models.F("hits") + 1)
+    except DatabaseError:
+        logger.warning("Search query could not be counted: %r", query_string, exc_info=True)
