@@ -143,7 +143,8 @@ def search_data(params):
     number of pages."""
     if not terms_for_engine(params.query):
         return _no_results(params)
-    outcome = service.search(params)
+    with translation.override(params.language):  # not Accept-Language: the answer is the same for all
+        outcome = service.search(params)
     past_the_end = outcome.page != params.page  # the service shows the last page instead
     return {
         "query": params.query,
