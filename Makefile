@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: install browser messages messages-check run test test-emulator lint upgrade-check nginx-check migrations-check demo-check clean
+.PHONY: install browser messages messages-check run test test-emulator lint fuzz upgrade-check nginx-check migrations-check demo-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ test-emulator: install messages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-logo
+
+## the search page and API against 10,000 generated queries and parameter sets a test (hypothesis,
+## profile "thorough" of tests/search/conftest.py; `make test` tries 150)
+fuzz: install messages
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -n 0 tests/search/test_robustness.py
 
 ## an old database (schema of before the apps were split) upgrades without losing content
 ## (SQLite; PostgreSQL when DATABASE_URL is set)
