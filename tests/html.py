@@ -11,6 +11,8 @@ import re
 from bs4 import BeautifulSoup
 
 SPACES = re.compile(r"[\s\u00a0\u202f]+")
+# The one script of the pages: the search box's autocompletion (a progressive enhancement).
+AUTOCOMPLETE_SCRIPT = "/static/search/autocomplete.js"
 
 
 def soup(source):
