@@ -23,43 +23,16 @@ import importlib.util
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(BASE_DIR))
 
+from throwaway_db import throwaway_database  # noqa: E402  (benchmarks/, the script's folder)
+
 TARGET_MRR = 0.9
 TARGET_SUCCESS_AT_3 = 0.95
-
-
-@contextlib.contextmanager
-def throwaway_database(prefix):
-    """Point the settings at a new empty database (SQLite file, or PostgreSQL database next to
-    DATABASE_URL's), dropped afterwards. Before django.setup()."""
-    database_url = os.environ.get("DATABASE_URL")
-    if not database_url:
-        with tempfile.TemporaryDirectory() as tmp:
-            os.environ["SQLITE_PATH"] = str(Path(tmp) / f"{prefix}.sqlite3")
-            yield "SQLite"
-        return
-    import psycopg
-
-    name = f"{prefix}_{os.getpid()}"
-    admin = psycopg.connect(database_url, autocommit=True)
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = database_url.rsplit("/", 1)[0] + "/" + name
-    try:
-        yield "PostgreSQL"
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-        os.environ["DATABASE_URL"] = database_url
 
 
 @contextlib.contextmanager
@@ -72,7 +45,7 @@ def emulated_engine():
         return
     from osmem_server import OsmemServer
 
-    server = OsmemServer.start()
+    server = OsmemServer.start(japanese=False)
     try:
         yield server.url
     finally:
@@ -90,7 +63,7 @@ def use_engine(url):
         "default": {
             "BACKEND": "search.engine.OpenSearch3Backend",
             "URLS": [url],
-            "INDEX": f"bench_relevance_{os.getpid()}",
+            "INDEX_PREFIX": f"bench_relevance_{os.getpid()}_",
         }
     }
 
@@ -120,7 +93,9 @@ def measure(legacy, engine_url=None):
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     if engine_url:
+        # config/settings/search.py reads them: search.engine.OpenSearch3Backend at the emulator.
         os.environ["OPENSEARCH_URL"] = engine_url
+        os.environ["INDEX_PREFIX"] = f"bench_relevance_{os.getpid()}"
     with throwaway_database("bench_relevance") as database:
         django.setup()
         if engine_url:
