@@ -1,0 +1,37 @@
+"""A throw-away database for a benchmark: a SQLite file in a temporary folder, or, when
+DATABASE_URL is set, a PostgreSQL database ``<prefix>_<pid>`` created next to the one it names
+and dropped afterwards. Enter it before ``django.setup()``: the settings read the environment.
+"""
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def throwaway_database(prefix):
+    """Yields "SQLite" or "PostgreSQL"."""
+    database_url = os.environ.get("DATABASE_URL")
+    if not database_url:
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["SQLITE_PATH"] = str(Path(tmp) / f"{prefix}.sqlite3")
+            yield "SQLite"
+        return
+    import psycopg
+
+    name = f"{prefix}_{os.getpid()}"
+    admin = psycopg.connect(database_url, autocommit=True)
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = database_url.rsplit("/", 1)[0] + "/" + name
+    try:
+        yield "PostgreSQL"
+    finally:
+        with contextlib.suppress(Exception):
+            from django.db import connections
+
+            connections.close_all()
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+        os.environ["DATABASE_URL"] = database_url
