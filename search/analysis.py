@@ -114,11 +114,13 @@ def analyse(text, language="fr"):
 @dataclass(frozen=True)
 class QueryGroup:
     """One word of a query (or one synonym phrase) and what it may match: alternatives, each a
-    sequence of terms; ``prefix`` when the word was typed long enough to also find longer words."""
+    sequence of terms; ``prefix`` when the word was typed long enough to also find longer words;
+    the first ``literal`` alternatives are the words typed (in each language), the others synonyms."""
 
     words: tuple
     alternatives: tuple
     prefix: bool = False
+    literal: int = 1
 
 
 @functools.cache
@@ -176,7 +178,12 @@ def query_groups(query, language="fr"):
             if position < len(lang_tokens) and (lang_tokens[position].term,) not in alternatives:
                 alternatives.append((lang_tokens[position].term,))
         groups.append(
-            QueryGroup((token.surface,), tuple(alternatives), prefix=len(token.surface) >= PREFIX_LENGTH)
+            QueryGroup(
+                (token.surface,),
+                tuple(alternatives),
+                prefix=len(token.surface) >= PREFIX_LENGTH,
+                literal=len(alternatives),
+            )
         )
         position += 1
     return groups

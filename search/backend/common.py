@@ -45,20 +45,21 @@ class AnalysedFieldsMixin:
 
 
 def title_relevance(groups, title_terms):
-    """How much the title is the query: (query words in the title, the title is exactly the
-    query, the share of the title's words that the query names)."""
+    """How much the title is the query: (query words in the title — a synonym counting half
+    of the word typed —, the title is exactly the query, the share of the title's words that the
+    query names)."""
     in_title, named = 0, set()
     for group in groups:
-        for alternative in group.alternatives:
+        for rank, alternative in enumerate(group.alternatives):
             positions = [
                 next((i for i, t in enumerate(title_terms) if t == term or (group.prefix and t.startswith(term))), None)
                 for term in alternative
             ]
             if None not in positions:
-                in_title += 1
+                in_title += 1 if rank < group.literal else 0.5
                 named.update(positions)
                 break
-    exact = in_title == len(groups) and len(named) == len(title_terms)
+    exact = in_title >= len(groups) and len(named) == len(title_terms)
     return in_title, exact, len(named) / len(title_terms) if title_terms else 0.0
 
 

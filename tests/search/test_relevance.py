@@ -20,8 +20,10 @@ from tests.search.judged import (
 )
 
 # Raise them as the ranking improves (the issue's target: MRR ≥ 0.9, success@3 ≥ 0.95).
-MRR_FLOOR = 0.85
-SUCCESS_AT_3_FLOOR = 0.90
+# Measured 0.995 and 1.000 on SQLite and PostgreSQL (benchmarks/search_relevance.py): a floor
+# below that, so that a regression fails while a new demo page may move one query.
+MRR_FLOOR = 0.95
+SUCCESS_AT_3_FLOOR = 0.97
 
 # The queries the issue names: they must stay in the judged set.
 ISSUE_EXAMPLES = [
