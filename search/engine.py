@@ -25,11 +25,20 @@ import elasticsearch
 import opensearchpy
 import urllib3
 from modelsearch.backends import get_search_backend
+from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import PlainText
 from modelsearch.utils import deep_update
 from wagtail.search.backends import elasticsearch8, elasticsearch9, opensearch3
 
-from search.analysis import FRENCH_STOP_WORDS, PREFIX_LENGTH, SYNONYMS_FILE, WORD, query_groups, tokens
+from search.analysis import (
+    FRENCH_STOP_WORDS,
+    PREFIX_LENGTH,
+    SYNONYMS_FILE,
+    WORD,
+    normalise,
+    query_groups,
+    tokens,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +141,18 @@ class FrenchMapping:
             mapping.update(TEXT_FIELD_ANALYSIS)
         return name, mapping
 
+    def _get_document_field_data(self, field, obj):
+        """Text sent with references and numbers written one way (``P 07`` → ``p07``, ``1 400``
+        → ``1400``), as ``search.analysis.normalise`` does for the database backend and for the
+        queries: a regex char filter could not pad ``P7`` to ``p07``."""
+        name, value, edgengrams = super()._get_document_field_data(field, obj)
+        if isinstance(field, (SearchField, AutocompleteField)):
+            if isinstance(value, str):
+                value = normalise(value)
+            elif isinstance(value, list):
+                value = [normalise(item) if isinstance(item, str) else item for item in value]
+        return name, value, edgengrams
+
     def get_mapping(self):
         mapping = super().get_mapping()
         for name, field in mapping["properties"].items():
@@ -168,6 +189,7 @@ def synonym_phrases(query):
 
 def site_query(query_string, operator, fields):
     """The query of the site's search: ``fields`` are Wagtail's (``Field``, with boosts)."""
+    query_string = normalise(query_string)
     names = [field.field_name_with_boost for field in fields]
     any_words = {"multi_match": {"query": query_string, "fields": names}}
     all_words = {"multi_match": {"query": query_string, "fields": names, "operator": "and", "boost": ALL_WORDS_BOOST}}
