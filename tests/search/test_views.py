@@ -152,3 +152,10 @@ def test_untranslated_pages_are_found_from_english_and_labelled_french(client):
     assert one(first, ".search-hit__title a")["href"] == "/fr/culture/citadelle/"
     assert one(first, ".search-hit__title")["lang"] == "fr"
     assert one(first, ".badge")
+
+
+def test_the_home_page_has_its_own_search_box(client):
+    page = soup(client.get("/fr/"))
+    forms = page.select('main form[role="search"]')
+    assert len(forms) == 1 and forms[0]["action"] == "/fr/recherche/"
+    assert one(forms[0], f'label[for="{one(forms[0], "input[name=q]")["id"]}"]')
