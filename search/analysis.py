@@ -83,6 +83,13 @@ def language_of(language_code):
     return code if code in STEMMERS else "fr"
 
 
+@functools.lru_cache(maxsize=200_000)
+def term(word, language):
+    """The index term of a lower-cased word (steps 4 and 5), remembered: a site's vocabulary is
+    small and Snowball in Python costs some 100 µs a word."""
+    return _stemmer(language).stemWord(fold(word))
+
+
 @dataclass(frozen=True)
 class Token:
     """A word of a text: as written, and as the index holds it."""
@@ -95,14 +102,13 @@ def tokens(text, language="fr"):
     """The words of ``text`` that count, with their terms (steps 1 to 5)."""
     language = language_of(language)
     stop_words = STOP_WORDS[language]
-    stemmer = _stemmer(language)
     result = []
     for match in WORD.finditer(normalise(text)):
         surface = match.group(0)
         word = surface.lower()
         if word in stop_words:
             continue
-        result.append(Token(surface, stemmer.stemWord(fold(word))))
+        result.append(Token(surface, term(word, language)))
     return result
 
 

@@ -88,10 +88,15 @@ class RankedSearchMixin:
         if not matches:
             return []
         words = self.words_found(groups, content_types) if len(groups) > 1 else None
+        # Only the pages whose title has a query word can rank on their title: read those titles.
+        titles = self.title_matches(groups, content_types)
+        no_title = (0, False, 0.0)
         ranking = []
-        for entry_id, object_id, score, title in matches:
+        for entry_id, object_id, score in matches:
             found = words.get(entry_id, 0) if words is not None else 1
-            ranking.append((object_id, (found, *title_relevance(groups, (title or "").split()), score)))
+            title = titles.get(entry_id)
+            relevance = title_relevance(groups, title.split()) if title else no_title
+            ranking.append((object_id, (found, *relevance, score)))
         ranking.sort(key=lambda item: item[1], reverse=True)
         return ranking
 

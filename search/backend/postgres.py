@@ -66,14 +66,23 @@ class PostgresRankedCompiler(RankedSearchMixin, postgres.PostgresSearchQueryComp
         table = postgres.IndexEntry._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
-                f"""SELECT e.id, e.object_id, e.content_type_id,
-                           %s * ts_rank(e.title, q) + ts_rank(e.body, q) AS score, e.title_text
+                f"""SELECT e.id, e.object_id, %s * ts_rank(e.title, q) + ts_rank(e.body, q) AS score
                     FROM {table} e, to_tsquery('simple', %s) q
                     WHERE (e.title @@ q OR e.body @@ q) AND e.content_type_id = ANY(%s)
                     ORDER BY score DESC LIMIT %s""",  # noqa: S608
                 [TITLE_WEIGHT, self.tsquery(groups), list(content_types), MAX_MATCHES],
             )
-            return [(row[0], row[1], row[3], row[4]) for row in cursor.fetchall()]
+            return cursor.fetchall()
+
+    def title_matches(self, groups, content_types):
+        table = postgres.IndexEntry._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""SELECT e.id, e.title_text FROM {table} e, to_tsquery('simple', %s) q
+                    WHERE e.title @@ q AND e.content_type_id = ANY(%s)""",  # noqa: S608
+                [self.tsquery(groups), list(content_types)],
+            )
+            return dict(cursor.fetchall())
 
     def words_found(self, groups, content_types):
         table = postgres.IndexEntry._meta.db_table

@@ -42,7 +42,7 @@ class SQLiteIndex(sqlite.SQLiteIndex):
 
 class SQLiteRankedCompiler(RankedSearchMixin, sqlite.SQLiteSearchQueryCompiler):
     @staticmethod
-    def match_expression(groups):
+    def match_expression(groups, columns="title body"):
         def alternative(terms, prefix):
             return f'"{" ".join(terms)}"' + ("*" if prefix and len(terms) == 1 else "")
 
@@ -50,7 +50,7 @@ class SQLiteRankedCompiler(RankedSearchMixin, sqlite.SQLiteSearchQueryCompiler):
             "(" + " OR ".join(alternative(alt, group.prefix) for alt in group.alternatives) + ")"
             for group in groups
         ]
-        return "{title body} : (" + " OR ".join(parts) + ")"
+        return "{" + columns + "} : (" + " OR ".join(parts) + ")"
 
     def _cursor(self):
         return connections[sqlite.router.db_for_read(sqlite.IndexEntry)].cursor()
@@ -60,13 +60,22 @@ class SQLiteRankedCompiler(RankedSearchMixin, sqlite.SQLiteSearchQueryCompiler):
         entries = sqlite.IndexEntry._meta.db_table
         with self._cursor() as cursor:
             cursor.execute(
-                f"""SELECT e.id, e.object_id, e.content_type_id, -bm25({fts}, 0.0, 1.0, %s), {fts}.title
+                f"""SELECT e.id, e.object_id, e.content_type_id, -bm25({fts}, 0.0, 1.0, %s)
                     FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid
                     WHERE {fts} MATCH %s ORDER BY bm25({fts}, 0.0, 1.0, %s) LIMIT %s""",  # noqa: S608
                 [TITLE_WEIGHT, self.match_expression(groups), TITLE_WEIGHT, MAX_MATCHES],
             )
             rows = cursor.fetchall()
-        return [(row[0], row[1], row[3], row[4]) for row in rows if row[2] in content_types]
+        return [(row[0], row[1], row[3]) for row in rows if row[2] in content_types]
+
+    def title_matches(self, groups, content_types):
+        fts = sqlite.SQLiteFTSIndexEntry._meta.db_table
+        with self._cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, title FROM {fts} WHERE {fts} MATCH %s",  # noqa: S608
+                [self.match_expression(groups, columns="title")],
+            )
+            return dict(cursor.fetchall())
 
     def words_found(self, groups, content_types):
         fts = sqlite.SQLiteFTSIndexEntry._meta.db_table
