@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Recherche")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from search import catalogue  # noqa: F401 - connects the signals that renew it

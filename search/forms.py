@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from home.search_terms import clean_query
 from programme.models import AxisPage, Theme
 from quartiers.models import QuartierPage
+from search import catalogue
 from search.service import FACETS, PAGE_TYPES, SORTS, SearchParams
 
 MAX_VALUES = 20
@@ -39,9 +40,18 @@ class ListField(forms.MultipleChoiceField):
                 raise forms.ValidationError(self.error_messages["invalid_choice"], params={"value": item})
 
 
+_known_slugs = {}
+
+
 def _slugs(queryset, language, attribute="slug"):
-    rows = queryset.filter(locale__language_code__in={language, "fr"}).values_list(attribute, flat=True)
-    return sorted(set(rows))
+    """The slugs a filter accepts, read once per version of the content (``search.catalogue``)."""
+    key = (catalogue.current_version(), queryset.model, language)
+    if key not in _known_slugs:
+        if len(_known_slugs) > 64:
+            _known_slugs.clear()
+        rows = queryset.filter(locale__language_code__in={language, "fr"}).values_list(attribute, flat=True)
+        _known_slugs[key] = sorted(set(rows))
+    return _known_slugs[key]
 
 
 class SearchForm(forms.Form):

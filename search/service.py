@@ -9,15 +9,16 @@ paginates, writes highlighted extracts and asks for a spelling suggestion.
 
 import logging
 import math
-from collections import namedtuple
+from collections import Counter, namedtuple
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from home.search_terms import terms_for_engine
-from search import excerpts, facets
+from search import catalogue, excerpts, facets
 from search.analysis import query_groups, query_terms
 
 logger = logging.getLogger(__name__)
@@ -103,59 +104,70 @@ def _locales(language):
 
 
 def found_pages(query, locale, source):
-    """The live, public pages that match ``query`` in the visitor's language, best first: the
-    pages of their locale, and source pages that have no live translation in it."""
+    """The live, public pages that match ``query`` in the visitor's language, best first (as
+    ``FoundPage`` rows of the catalogue): the pages of their locale, and source pages that have
+    no live translation in it."""
     terms = terms_for_engine(query)
     if not terms:
         return []
+    pages = catalogue.catalogue(locale, FoundPage).pages
     locale_ids = {locale.pk, source.pk}
     queryset = Page.objects.live().public().filter(locale_id__in=locale_ids).only(*LIGHT_FIELDS)
     with translation.override(locale.language_code):
         results = get_search_backend().search(terms, queryset, operator="or")
         compiler = getattr(results, "query_compiler", None)
-        if hasattr(compiler, "matching_pks"):  # the site's database backend: ranked ids, no objects
-            ids = [pk for pk, _key in compiler.matching_pks()[:MAX_RESULTS]]
+        entries = getattr(compiler, "ranked_entries", None)
+        if entries is not None:
+            # The site's database backend: ranked index entries, their pages read from the catalogue.
+            by_entry = catalogue.catalogue(locale, FoundPage).entries
+            ids = [by_entry[entry_id] for entry_id, _key in entries if entry_id in by_entry]
         else:
             ids = [page.pk for page in results[:MAX_RESULTS]]
-    rows = {row[0]: row for row in Page.objects.filter(pk__in=ids).values_list(*LIGHT_FIELDS)} if ids else {}
-    pages = [FoundPage(*rows[pk]) for pk in ids if pk in rows]
+    found = [pages[pk] for pk in ids if pk in pages and pages[pk].locale_id in locale_ids]
     if locale.pk == source.pk:
-        return pages
-    source_keys = {page.translation_key for page in pages if page.locale_id == source.pk}
-    translated = set(
-        Page.objects.live()
-        .filter(locale_id=locale.pk, translation_key__in=source_keys)
-        .values_list("translation_key", flat=True)
-    )
-    return [page for page in pages if page.locale_id == locale.pk or page.translation_key not in translated]
+        return found
+    translated = catalogue.catalogue(locale, FoundPage).translation_keys(locale.pk)
+    return [page for page in found if page.locale_id == locale.pk or page.translation_key not in translated]
 
 
-def _selected(values, filters, except_facet=None):
-    return all(
-        not wanted or (values.get(name, set()) & set(wanted))
-        for name, wanted in filters.items()
-        if name != except_facet
-    )
+def _passes(page_values, filters):
+    """Whether a page has, for every filtered facet, one of the chosen values."""
+    return all(not page_values.get(name, _NONE).isdisjoint(wanted) for name, wanted in filters.items())
 
 
-def facet_counts(pages, values, labels, filters):
+_NONE = frozenset()
+
+
+def facet_counts(pages, values, labels, filters, pairs=None):
     """Each facet's values with their counts among the pages that pass the *other* facets'
-    filters, so that choosing a value never leads to an empty page."""
+    filters, so that choosing a value never leads to an empty page. One pass over the pages
+    (without filters, one ``Counter`` over the catalogue's ``pairs``)."""
+    filters = {name: set(wanted) for name, wanted in filters.items()}
+    counts = {name: {} for name in FACETS}
+    if not filters and pairs is not None:
+        for (name, value), count in Counter(chain.from_iterable(pairs[page.id] for page in pages)).items():
+            counts[name][value] = count
+        pages = ()
+    for page in pages:
+        page_values = values[page.id]
+        failed = [name for name, wanted in filters.items() if page_values.get(name, _NONE).isdisjoint(wanted)]
+        if len(failed) > 1:
+            continue
+        # A page failing one filter still counts for that filter's own facet.
+        for name in failed or FACETS:
+            facet = counts[name]
+            for value in page_values.get(name, _NONE):
+                facet[value] = facet.get(value, 0) + 1
     result = {}
     for name in FACETS:
-        counts = {}
-        for page in pages:
-            if _selected(values[page.id], filters, except_facet=name):
-                for value in values[page.id].get(name, ()):
-                    counts[value] = counts.get(value, 0) + 1
-        selected = set(filters.get(name, ()))
+        selected = filters.get(name, set())
         for value in selected:
-            counts.setdefault(value, 0)
+            counts[name].setdefault(value, 0)
         if name == "type":
-            items = sorted(counts.items(), key=lambda item: PAGE_TYPES.index(item[0]))
+            items = sorted(counts[name].items(), key=lambda item: PAGE_TYPES.index(item[0]))
         else:
             names = labels[name]
-            items = sorted(counts.items(), key=lambda item, names=names: (-item[1], names.get(item[0], "")))
+            items = sorted(counts[name].items(), key=lambda item, names=names: (-item[1], names.get(item[0], "")))
         result[name] = [
             FacetValue(value, labels[name].get(value, value), count, value in selected) for value, count in items
         ]
@@ -245,10 +257,12 @@ def search(params):
                 corrected_pages = found_pages(suggestion, locale, source)
                 if corrected_pages:
                     pages, corrected, query = corrected_pages, True, suggestion
-    values, labels = facets.describe(pages, locale)
+    shown = catalogue.catalogue(locale, FoundPage)
+    values, labels = shown.values, shown.labels
     filters = {name: list(params.filters.get(name, ())) for name in FACETS if params.filters.get(name)}
-    facet_values = facet_counts(pages, values, labels, filters)
-    selected = [page for page in pages if _selected(values[page.id], filters)]
+    facet_values = facet_counts(pages, values, labels, filters, shown.pairs)
+    wanted = {name: set(chosen) for name, chosen in filters.items()}
+    selected = [page for page in pages if _passes(values[page.id], wanted)] if wanted else pages
     if params.sort == "date":
         selected.sort(key=lambda page: (page.last_published_at is not None, page.last_published_at), reverse=True)
     count = len(selected)

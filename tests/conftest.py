@@ -207,3 +207,13 @@ def _reset_language():
     """A request to /en/ leaves English active in the thread: start each test in French."""
     yield
     translation.activate("fr")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_catalogue():
+    """Each test rolls its pages back without a signal: start each with no search catalogue."""
+    from search import catalogue
+
+    catalogue.forget()
+    yield
+    catalogue.forget()

@@ -5,6 +5,7 @@ import functools
 from collections import OrderedDict
 
 from django.utils import translation
+from modelsearch.conf import get_app_config
 from modelsearch.index import SearchField
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
@@ -12,8 +13,11 @@ from modelsearch.utils import get_descendants_content_types_pks
 from search.analysis import analyse, language_of, query_groups
 
 TITLE_WEIGHT = 4.0
+# The engine scores this many best matches; the others rank by the number of query words found.
+RANKED = 500
 # At most this many matches are ranked (the most relevant first): more is noise for a reader.
 MAX_MATCHES = 10_000
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
 
 @functools.lru_cache(maxsize=16)
@@ -75,30 +79,54 @@ class RankedSearchMixin:
         return None
 
     @functools.cached_property
-    def ranking(self):
-        """``[(object_id, sort key)]`` of the matches, best first; ``None`` for other queries."""
+    def ranked_entries(self):
+        """``[(index entry id, sort key)]`` of every match, best first; ``None`` for other queries.
+
+        The engine scores the ``RANKED`` best matches (by ``bm25`` / ``ts_rank``); their titles,
+        and every matching title when there are no more than ``RANKED``, are weighed; the other
+        matches follow by the number of query words they have.
+        """
         query = self._plain_text()
         if query is None:
             return None
         groups = query_groups(query, translation.get_language() or "fr")
         if not groups:
             return []
-        content_types = set(get_descendants_content_types_pks(self.queryset.model))
-        matches = self.matches(groups, content_types)
-        if not matches:
+        everything = self.all_matches(groups)
+        if not everything:
             return []
-        words = self.words_found(groups, content_types) if len(groups) > 1 else None
-        # Only the pages whose title has a query word can rank on their title: read those titles.
-        titles = self.title_matches(groups, content_types)
+        scores = dict(self.best_matches(groups, RANKED))
+        words = self.words_found(groups) if len(groups) > 1 else None
+        # Only the pages whose title has a query word can rank on their title: read those titles,
+        # and weigh them for the best matches (or all of them, when they are few).
+        titles = self.title_matches(groups)
+        if len(titles) > RANKED:
+            titles = {entry_id: title for entry_id, title in titles.items() if entry_id in scores}
         no_title = (0, False, 0.0)
         ranking = []
-        for entry_id, object_id, score in matches:
+        for entry_id in everything:
             found = words.get(entry_id, 0) if words is not None else 1
             title = titles.get(entry_id)
             relevance = title_relevance(groups, title.split()) if title else no_title
-            ranking.append((object_id, (found, *relevance, score)))
+            ranking.append((entry_id, (found, *relevance, scores.get(entry_id, 0.0))))
         ranking.sort(key=lambda item: item[1], reverse=True)
-        return ranking
+        return ranking[:MAX_MATCHES]
+
+    @functools.cached_property
+    def ranking(self):
+        """``[(object_id, sort key)]`` of the matches of the queryset's model, best first."""
+        entries = self.ranked_entries
+        if entries is None:
+            return None
+        content_types = set(get_descendants_content_types_pks(self.queryset.model))
+        objects = {}
+        ids = [entry_id for entry_id, _key in entries]
+        for start in range(0, len(ids), 5000):
+            rows = IndexEntry.objects.filter(id__in=ids[start : start + 5000]).values_list(
+                "id", "object_id", "content_type_id"
+            )
+            objects.update((entry_id, object_id) for entry_id, object_id, ct in rows if ct in content_types)
+        return [(objects[entry_id], key) for entry_id, key in entries if entry_id in objects]
 
     def matching_pks(self):
         """The primary keys of the queryset's objects that match, in rank order."""

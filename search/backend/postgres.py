@@ -4,7 +4,7 @@ from django.db import connection
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.utils import get_content_type_pk
 
-from .common import MAX_MATCHES, TITLE_WEIGHT, AnalysedFieldsMixin, RankedResultsMixin, RankedSearchMixin
+from .common import TITLE_WEIGHT, AnalysedFieldsMixin, RankedResultsMixin, RankedSearchMixin
 
 
 class PostgresIndexer(AnalysedFieldsMixin, postgres.ObjectIndexer):
@@ -62,41 +62,46 @@ class PostgresRankedCompiler(RankedSearchMixin, postgres.PostgresSearchQueryComp
             for group in groups
         )
 
-    def matches(self, groups, content_types):
-        table = postgres.IndexEntry._meta.db_table
+    def _rows(self, sql, params):
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"""SELECT e.id, e.object_id, %s * ts_rank(e.title, q) + ts_rank(e.body, q) AS score
-                    FROM {table} e, to_tsquery('simple', %s) q
-                    WHERE (e.title @@ q OR e.body @@ q) AND e.content_type_id = ANY(%s)
-                    ORDER BY score DESC LIMIT %s""",  # noqa: S608
-                [TITLE_WEIGHT, self.tsquery(groups), list(content_types), MAX_MATCHES],
-            )
+            cursor.execute(sql.replace("ENTRIES", postgres.IndexEntry._meta.db_table), params)
             return cursor.fetchall()
 
-    def title_matches(self, groups, content_types):
-        table = postgres.IndexEntry._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""SELECT e.id, e.title_text FROM {table} e, to_tsquery('simple', %s) q
-                    WHERE e.title @@ q AND e.content_type_id = ANY(%s)""",  # noqa: S608
-                [self.tsquery(groups), list(content_types)],
-            )
-            return dict(cursor.fetchall())
+    def all_matches(self, groups):
+        rows = self._rows(
+            "SELECT e.id FROM ENTRIES e, to_tsquery('simple', %s) q WHERE e.title @@ q OR e.body @@ q",
+            [self.tsquery(groups)],
+        )
+        return [row[0] for row in rows]
 
-    def words_found(self, groups, content_types):
-        table = postgres.IndexEntry._meta.db_table
+    def best_matches(self, groups, limit):
+        return self._rows(
+            """SELECT e.id, %s * ts_rank(e.title, q) + ts_rank(e.body, q) AS score
+               FROM ENTRIES e, to_tsquery('simple', %s) q WHERE e.title @@ q OR e.body @@ q
+               ORDER BY score DESC LIMIT %s""",
+            [TITLE_WEIGHT, self.tsquery(groups), limit],
+        )
+
+    def title_matches(self, groups):
+        return dict(
+            self._rows(
+                "SELECT e.id, e.title_text FROM ENTRIES e, to_tsquery('simple', %s) q WHERE e.title @@ q",
+                [self.tsquery(groups)],
+            )
+        )
+
+    def words_found(self, groups):
         sums = " + ".join(
             "(e.title @@ to_tsquery('simple', %s) OR e.body @@ to_tsquery('simple', %s))::int" for _ in groups
         )
         params = [value for group in groups for value in (self.tsquery([group]),) * 2]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""SELECT e.id, {sums} FROM {table} e, to_tsquery('simple', %s) q
-                    WHERE (e.title @@ q OR e.body @@ q) AND e.content_type_id = ANY(%s)""",  # noqa: S608
-                [*params, self.tsquery(groups), list(content_types)],
+        return dict(
+            self._rows(
+                f"""SELECT e.id, {sums} FROM ENTRIES e, to_tsquery('simple', %s) q
+                    WHERE e.title @@ q OR e.body @@ q""",
+                [*params, self.tsquery(groups)],
             )
-            return dict(cursor.fetchall())
+        )
 
 
 class PostgresResults(RankedResultsMixin, postgres.PostgresSearchResults):

@@ -4,7 +4,7 @@ from django.db import connections
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.utils import get_content_type_pk
 
-from .common import MAX_MATCHES, TITLE_WEIGHT, AnalysedFieldsMixin, RankedResultsMixin, RankedSearchMixin
+from .common import TITLE_WEIGHT, AnalysedFieldsMixin, RankedResultsMixin, RankedSearchMixin
 
 
 class SQLiteIndexer(AnalysedFieldsMixin, sqlite.ObjectIndexer):
@@ -55,39 +55,31 @@ class SQLiteRankedCompiler(RankedSearchMixin, sqlite.SQLiteSearchQueryCompiler):
     def _cursor(self):
         return connections[sqlite.router.db_for_read(sqlite.IndexEntry)].cursor()
 
-    def matches(self, groups, content_types):
-        fts = sqlite.SQLiteFTSIndexEntry._meta.db_table
-        entries = sqlite.IndexEntry._meta.db_table
+    def _rows(self, sql, params):
         with self._cursor() as cursor:
-            cursor.execute(
-                f"""SELECT e.id, e.object_id, e.content_type_id, -bm25({fts}, 0.0, 1.0, %s)
-                    FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid
-                    WHERE {fts} MATCH %s ORDER BY bm25({fts}, 0.0, 1.0, %s) LIMIT %s""",  # noqa: S608
-                [TITLE_WEIGHT, self.match_expression(groups), TITLE_WEIGHT, MAX_MATCHES],
-            )
-            rows = cursor.fetchall()
-        return [(row[0], row[1], row[3]) for row in rows if row[2] in content_types]
+            cursor.execute(sql.replace("FTS", sqlite.SQLiteFTSIndexEntry._meta.db_table), params)
+            return cursor.fetchall()
 
-    def title_matches(self, groups, content_types):
-        fts = sqlite.SQLiteFTSIndexEntry._meta.db_table
-        with self._cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, title FROM {fts} WHERE {fts} MATCH %s",  # noqa: S608
-                [self.match_expression(groups, columns="title")],
-            )
-            return dict(cursor.fetchall())
+    def all_matches(self, groups):
+        rows = self._rows("SELECT rowid FROM FTS WHERE FTS MATCH %s", [self.match_expression(groups)])
+        return [row[0] for row in rows]
 
-    def words_found(self, groups, content_types):
-        fts = sqlite.SQLiteFTSIndexEntry._meta.db_table
+    def best_matches(self, groups, limit):
+        return self._rows(
+            "SELECT rowid, -bm25(FTS, 0.0, 1.0, %s) FROM FTS WHERE FTS MATCH %s"
+            " ORDER BY bm25(FTS, 0.0, 1.0, %s) LIMIT %s",
+            [TITLE_WEIGHT, self.match_expression(groups), TITLE_WEIGHT, limit],
+        )
+
+    def title_matches(self, groups):
+        expression = self.match_expression(groups, "title")
+        return dict(self._rows("SELECT rowid, title FROM FTS WHERE FTS MATCH %s", [expression]))
+
+    def words_found(self, groups):
         found = {}
-        with self._cursor() as cursor:
-            for group in groups:
-                cursor.execute(
-                    f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s",  # noqa: S608
-                    [self.match_expression([group])],
-                )
-                for (rowid,) in cursor.fetchall():
-                    found[rowid] = found.get(rowid, 0) + 1
+        for group in groups:
+            for (rowid,) in self._rows("SELECT rowid FROM FTS WHERE FTS MATCH %s", [self.match_expression([group])]):
+                found[rowid] = found.get(rowid, 0) + 1
         return found
 
 
