@@ -92,24 +92,36 @@ class RankedSearchMixin:
         groups = query_groups(query, translation.get_language() or "fr")
         if not groups:
             return []
-        everything = self.all_matches(groups)
+        # With several words, the pages that have each word are the matches (one scan less).
+        words = self.words_found(groups) if len(groups) > 1 else None
+        everything = list(words) if words is not None else self.all_matches(groups)
         if not everything:
             return []
         scores = dict(self.best_matches(groups, RANKED))
-        words = self.words_found(groups) if len(groups) > 1 else None
         # Only the pages whose title has a query word can rank on their title: read those titles,
         # and weigh them for the best matches (or all of them, when they are few).
         titles = self.title_matches(groups)
         if len(titles) > RANKED:
             titles = {entry_id: title for entry_id, title in titles.items() if entry_id in scores}
         no_title = (0, False, 0.0)
-        ranking = []
+        weighed = []
+        # The others, by the number of words they have (then in the index's order).
+        by_words = {}
         for entry_id in everything:
-            found = words.get(entry_id, 0) if words is not None else 1
-            title = titles.get(entry_id)
-            relevance = title_relevance(groups, title.split()) if title else no_title
-            ranking.append((entry_id, (found, *relevance, scores.get(entry_id, 0.0))))
-        ranking.sort(key=lambda item: item[1], reverse=True)
+            found = words[entry_id] if words is not None else 1
+            if entry_id in scores or entry_id in titles:
+                title = titles.get(entry_id)
+                relevance = title_relevance(groups, title.split()) if title else no_title
+                weighed.append((entry_id, (found, *relevance, scores.get(entry_id, 0.0))))
+            else:
+                by_words.setdefault(found, []).append(entry_id)
+        weighed.sort(key=lambda item: item[1], reverse=True)
+        ranking, position = [], 0
+        for found in sorted({*by_words, *(key[0] for _entry, key in weighed)}, reverse=True):
+            while position < len(weighed) and weighed[position][1][0] == found:
+                ranking.append(weighed[position])
+                position += 1
+            ranking.extend((entry_id, (found, 0, False, 0.0, 0.0)) for entry_id in by_words.get(found, ()))
         return ranking[:MAX_MATCHES]
 
     @functools.cached_property
