@@ -92,15 +92,10 @@ class RankedSearchMixin:
         groups = query_groups(query, translation.get_language() or "fr")
         if not groups:
             return []
-        # With several words, the pages that have each word are the matches (one scan less).
-        words = self.words_found(groups) if len(groups) > 1 else None
-        everything = list(words) if words is not None else self.all_matches(groups)
+        everything, words, scores, titles = self.collect(groups)
         if not everything:
             return []
-        scores = dict(self.best_matches(groups, RANKED))
-        # Only the pages whose title has a query word can rank on their title: read those titles,
-        # and weigh them for the best matches (or all of them, when they are few).
-        titles = self.title_matches(groups)
+        # Titles are weighed for the best matches (or all of them, when they are few).
         if len(titles) > RANKED:
             titles = {entry_id: title for entry_id, title in titles.items() if entry_id in scores}
         no_title = (0, False, 0.0)
@@ -139,6 +134,17 @@ class RankedSearchMixin:
             )
             objects.update((entry_id, object_id) for entry_id, object_id, ct in rows if ct in content_types)
         return [(objects[entry_id], key) for entry_id, key in entries if entry_id in objects]
+
+    def collect(self, groups):
+        """``(every matching entry id, {entry id: query words it has} or None for one word,
+        {entry id: the engine's score} of the ``RANKED`` best, {entry id: analysed title} of
+        the entries whose title has a query word)``."""
+        # With several words, the pages that have each word are the matches (one scan less).
+        words = self.words_found(groups) if len(groups) > 1 else None
+        everything = list(words) if words is not None else self.all_matches(groups)
+        if not everything:
+            return [], words, {}, {}
+        return everything, words, dict(self.best_matches(groups, RANKED)), self.title_matches(groups)
 
     def matching_pks(self):
         """The primary keys of the queryset's objects that match, in rank order."""
