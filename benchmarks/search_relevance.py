@@ -20,6 +20,7 @@ target: MRR ≥ 0.9 and success@3 ≥ 0.95. Exits 1 when the search cannot run.
 import argparse
 import contextlib
 import importlib.util
+import logging
 import os
 import subprocess
 import sys
@@ -45,6 +46,9 @@ def emulated_engine():
         return
     from osmem_server import OsmemServer
 
+    # The engine's client logs every 404 of a first indexing (indexes not there yet) as a warning.
+    for name in ("opensearch", "elastic_transport"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     server = OsmemServer.start(japanese=False)
     try:
         yield server.url
@@ -142,6 +146,7 @@ def run_all():
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows when the output goes to a file
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--emulator", action="store_true", help="an osmem_server OpenSearch behind search.engine")
     parser.add_argument("--legacy", action="store_true", help="the search as search/views.py did it before")
