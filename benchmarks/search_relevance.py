@@ -6,8 +6,9 @@ Usage: .venv/bin/python benchmarks/search_relevance.py              (SQLite, thr
            named, then dropped)
        OPENSEARCH_URL=… / ELASTICSEARCH_URL=…   the engine, as the settings configure it
        --emulator   an in-memory OpenSearch (osmem_server) behind search.engine.OpenSearch3Backend
-       --legacy     the search as search/views.py did it before search.service (Wagtail's
-                    search of the pages of the visitor's language): the « before » figures
+       --legacy     the search as it was before search.service: Wagtail's own database backend
+                    and the query of the old search/views.py (the pages of the visitor's
+                    language only): the « before » figures
        --all        on SQLite, then the current view's search, then the emulator, each in its own
                     process (and on PostgreSQL too when DATABASE_URL is set)
 
@@ -72,6 +73,14 @@ def use_engine(url):
     }
 
 
+def use_wagtail_database_backend():
+    """The backend of before search.backend: Wagtail's own database backend (SQLite FTS5 or
+    PostgreSQL full text, no analysis of ours)."""
+    from django.conf import settings
+
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
 def backend_label(database, legacy):
     from django.conf import settings
 
@@ -104,6 +113,8 @@ def measure(legacy, engine_url=None):
         django.setup()
         if engine_url:
             use_engine(engine_url)
+        if legacy:
+            use_wagtail_database_backend()
         from tests.search.judged import evaluate, legacy_search, load, report, service_search, summarise
 
         judged = load()
