@@ -316,6 +316,7 @@ def time_surface(client, url, parameter, queries):
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows when the output goes to a file
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=200)

@@ -6,8 +6,9 @@ Usage: .venv/bin/python benchmarks/search_relevance.py              (SQLite, thr
            named, then dropped)
        OPENSEARCH_URL=… / ELASTICSEARCH_URL=…   the engine, as the settings configure it
        --emulator   an in-memory OpenSearch (osmem_server) behind search.engine.OpenSearch3Backend
-       --legacy     the search as search/views.py did it before search.service (Wagtail's
-                    search of the pages of the visitor's language): the « before » figures
+       --legacy     the search as it was before search.service: Wagtail's own database backend
+                    and the query of the old search/views.py (the pages of the visitor's
+                    language only): the « before » figures
        --all        on SQLite, then the current view's search, then the emulator, each in its own
                     process (and on PostgreSQL too when DATABASE_URL is set)
 
@@ -20,6 +21,7 @@ target: MRR ≥ 0.9 and success@3 ≥ 0.95. Exits 1 when the search cannot run.
 import argparse
 import contextlib
 import importlib.util
+import logging
 import os
 import subprocess
 import sys
@@ -45,6 +47,9 @@ def emulated_engine():
         return
     from osmem_server import OsmemServer
 
+    # The engine's client logs every 404 of a first indexing (indexes not there yet) as a warning.
+    for name in ("opensearch", "elastic_transport"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     server = OsmemServer.start(japanese=False)
     try:
         yield server.url
@@ -66,6 +71,14 @@ def use_engine(url):
             "INDEX_PREFIX": f"bench_relevance_{os.getpid()}_",
         }
     }
+
+
+def use_wagtail_database_backend():
+    """The backend of before search.backend: Wagtail's own database backend (SQLite FTS5 or
+    PostgreSQL full text, no analysis of ours)."""
+    from django.conf import settings
+
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 
 def backend_label(database, legacy):
@@ -100,6 +113,8 @@ def measure(legacy, engine_url=None):
         django.setup()
         if engine_url:
             use_engine(engine_url)
+        if legacy:
+            use_wagtail_database_backend()
         from tests.search.judged import evaluate, legacy_search, load, report, service_search, summarise
 
         judged = load()
@@ -142,6 +157,7 @@ def run_all():
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows when the output goes to a file
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--emulator", action="store_true", help="an osmem_server OpenSearch behind search.engine")
     parser.add_argument("--legacy", action="store_true", help="the search as search/views.py did it before")

@@ -5,6 +5,8 @@ and dropped afterwards. Enter it before ``django.setup()``: the settings read th
 
 import contextlib
 import os
+import signal
+import sys
 import tempfile
 from pathlib import Path
 
@@ -20,6 +22,8 @@ def throwaway_database(prefix):
         return
     import psycopg
 
+    # A SIGTERM (a stopped run) unwinds like an exception, so that the database is dropped.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(f"stopped by signal {signum}"))
     name = f"{prefix}_{os.getpid()}"
     admin = psycopg.connect(database_url, autocommit=True)
     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
