@@ -20,6 +20,8 @@ from wagtail.search.backends import get_search_backend
 from home.search_terms import terms_for_engine
 from search import catalogue, excerpts, facets
 from search.analysis import query_groups, query_terms
+from search.promotions import promoted_pages
+from search.suggest import suggestion
 
 logger = logging.getLogger(__name__)
 
@@ -210,10 +212,6 @@ def make_hits(pages, values, labels, locale, source, query):
 
 def _suggest(query, language):
     try:
-        from search.suggest import suggestion
-    except ImportError:  # pragma: no cover - until did-you-mean lands
-        return ""
-    try:
         return suggestion(query, language)
     except Exception:  # noqa: BLE001 - a suggestion is a nicety, never a failure
         logger.warning("search_suggestion_failed query=%r", query, exc_info=True)
@@ -221,10 +219,6 @@ def _suggest(query, language):
 
 
 def _promoted(query, locale, source):
-    try:
-        from search.promotions import promoted_pages
-    except ImportError:  # pragma: no cover - until promotions land
-        return []
     try:
         pages = promoted_pages(query, locale.language_code)
     except Exception:  # noqa: BLE001

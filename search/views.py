@@ -1,24 +1,14 @@
 """The search page: ``/fr/recherche/``, ``/en/search/``, ``/de/suche/``."""
 
-import logging
 from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
 from django.utils import translation
 
 from search.forms import SearchForm
+from search.promotions import record_query
 from search.service import FACETS
 from search.service import search as run_search
-
-logger = logging.getLogger(__name__)
-
-
-def _record(query, count):
-    try:
-        from search.promotions import record_query
-    except ImportError:  # pragma: no cover - until the statistics land
-        return
-    record_query(query, count)
 
 
 def page_url(params, **changes):
@@ -74,7 +64,7 @@ def search(request):
     params = form.params()
     outcome = run_search(params) if params.query else None
     if outcome is not None and params.page == 1 and not params.filters:
-        _record(params.query, outcome.count)
+        record_query(params.query, outcome.count)
     context = {
         "form": form,
         "search_query": params.query,
