@@ -31,6 +31,8 @@ FACETS = ("type", "axis", "theme", "quartier")
 PAGE_TYPES = ("proposal", "question", "quartier", "place", "news", "page")
 SORTS = ("relevance", "date")
 RESULTS_PER_PAGE = 10
+# Fewer results than this, and the query is checked for misspelt words.
+SUGGEST_BELOW = 3
 
 
 @dataclass(frozen=True)
@@ -239,9 +241,9 @@ def search(params):
     corrected = False
     unmatched = []
     groups = query_groups(query, locale.language_code)
-    # A suggestion is asked when nothing was found, or when one of several words may be the
-    # misspelt one: a correct word near a title word (« city », « cité ») is left alone.
-    if groups and (not pages or len(groups) > 1):
+    # A suggestion is asked when the query found (almost) nothing: a correct word that no title
+    # holds but that is near a title word (« musique », « unique ») is then left alone.
+    if groups and len(pages) < SUGGEST_BELOW:
         suggestion = _suggest(query, locale.language_code)
         if suggestion and suggestion.lower() == query.lower():
             suggestion = ""
