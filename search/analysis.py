@@ -195,6 +195,7 @@ def query_groups(query, language="fr"):
     return groups
 
 
-def query_terms(query, language="fr"):
-    """Every term a query may match, for highlighting (stems of every language and synonym)."""
-    return {term for group in query_groups(query, language) for alt in group.alternatives for term in alt}
+def terms_of(groups):
+    """Every term the query's groups may match, for highlighting (stems of every language and
+    synonym)."""
+    return {term for group in groups for alternative in group.alternatives for term in alternative}

@@ -11,6 +11,7 @@ in production, every process sees the change at its next search.
 
 import threading
 import uuid
+from collections import namedtuple
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -23,6 +24,9 @@ from search import facets
 
 VERSION_KEY = "search:catalogue:version"
 FIELDS = ("id", "locale_id", "translation_key", "content_type_id", "path", "last_published_at")
+# What the facets, filters and sorting read of a page: a row, not a Page (building thousands of
+# Page objects cost 200 ms for a frequent word among 10,000 pages).
+FoundPage = namedtuple("FoundPage", FIELDS)
 
 _lock = threading.Lock()
 _built = {}  # locale id -> Catalogue
@@ -32,11 +36,11 @@ class Catalogue:
     """The live, public pages (``pages``: id → row), the index entry of each (``entries``: entry
     id → page id), and their facet values and labels in one language."""
 
-    def __init__(self, version, locale, row_type):
+    def __init__(self, version, locale):
         from search.backend.common import IndexEntry
 
         self.version = version
-        self.pages = {row[0]: row_type(*row) for row in Page.objects.live().public().values_list(*FIELDS)}
+        self.pages = {row[0]: FoundPage(*row) for row in Page.objects.live().public().values_list(*FIELDS)}
         page_types = set(get_descendants_content_types_pks(Page))
         self.entries = {
             entry_id: int(object_id)
@@ -71,7 +75,7 @@ def current_version():
     return version
 
 
-def catalogue(locale, row_type):
+def catalogue(locale):
     """The catalogue of the current content, in ``locale``'s language."""
     version = current_version()
     built = _built.get(locale.pk)
@@ -79,7 +83,7 @@ def catalogue(locale, row_type):
         with _lock:
             built = _built.get(locale.pk)
             if built is None or built.version != version:
-                built = _built[locale.pk] = Catalogue(version, locale, row_type)
+                built = _built[locale.pk] = Catalogue(version, locale)
     return built
 
 

@@ -9,7 +9,7 @@ paginates, writes highlighted extracts and asks for a spelling suggestion.
 
 import logging
 import math
-from collections import Counter, namedtuple
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 
 from home.search_terms import terms_for_engine
 from search import catalogue, excerpts, facets
-from search.analysis import query_groups, query_terms
+from search.analysis import query_groups, terms_of
 from search.promotions import promoted_pages
 from search.suggest import suggestion
 
@@ -94,10 +94,6 @@ class SearchOutcome:
 
 # At most this many pages are taken from the engine, best first, to facet and paginate.
 MAX_RESULTS = 10_000
-LIGHT_FIELDS = ("id", "locale_id", "translation_key", "content_type_id", "path", "last_published_at")
-# What the facets, filters and sorting read of each found page: a row, not a Page (building
-# thousands of Page objects cost 200 ms for a frequent word among 10,000 pages).
-FoundPage = namedtuple("FoundPage", LIGHT_FIELDS)
 
 
 def _locales(language):
@@ -107,30 +103,27 @@ def _locales(language):
     return locales.get(language, source), source
 
 
-def found_pages(query, locale, source):
+def found_pages(query, locale, source, shown):
     """The live, public pages that match ``query`` in the visitor's language, best first (as
-    ``FoundPage`` rows of the catalogue): the pages of their locale, and source pages that have
-    no live translation in it."""
+    rows of the catalogue ``shown``): the pages of their locale, and source pages that have no
+    live translation in it."""
     terms = terms_for_engine(query)
     if not terms:
         return []
-    pages = catalogue.catalogue(locale, FoundPage).pages
     locale_ids = {locale.pk, source.pk}
-    queryset = Page.objects.live().public().filter(locale_id__in=locale_ids).only(*LIGHT_FIELDS)
+    queryset = Page.objects.live().public().filter(locale_id__in=locale_ids).only(*catalogue.FIELDS)
     with translation.override(locale.language_code):
         results = get_search_backend().search(terms, queryset, operator="or")
-        compiler = getattr(results, "query_compiler", None)
-        entries = getattr(compiler, "ranked_entries", None)
+        entries = getattr(getattr(results, "query_compiler", None), "ranked_entries", None)
         if entries is not None:
             # The site's database backend: ranked index entries, their pages read from the catalogue.
-            by_entry = catalogue.catalogue(locale, FoundPage).entries
-            ids = [by_entry[entry_id] for entry_id, _key in entries if entry_id in by_entry]
+            ids = [shown.entries[entry_id] for entry_id, _key in entries if entry_id in shown.entries]
         else:
             ids = [page.pk for page in results[:MAX_RESULTS]]
-    found = [pages[pk] for pk in ids if pk in pages and pages[pk].locale_id in locale_ids]
+    found = [shown.pages[pk] for pk in ids if pk in shown.pages and shown.pages[pk].locale_id in locale_ids]
     if locale.pk == source.pk:
         return found
-    translated = catalogue.catalogue(locale, FoundPage).translation_keys(locale.pk)
+    translated = shown.translation_keys(locale.pk)
     return [page for page in found if page.locale_id == locale.pk or page.translation_key not in translated]
 
 
@@ -184,7 +177,7 @@ def make_hits(pages, values, labels, locale, source, query):
         return []
     specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.id for page in pages]).specific()}
     groups = query_groups(query, locale.language_code)
-    terms = query_terms(query, locale.language_code)
+    terms = terms_of(groups)
     prefixes = tuple(alt[0] for group in groups if group.prefix for alt in group.alternatives if len(alt) == 1)
     hits = []
     for light in pages:
@@ -235,8 +228,9 @@ def _promoted(query, locale, source):
 def search(params):
     """The answer to ``params`` (a ``SearchParams``)."""
     locale, source = _locales(params.language)
+    shown = catalogue.catalogue(locale)
     query = params.query
-    pages = found_pages(query, locale, source)
+    pages = found_pages(query, locale, source, shown)
     suggestion = ""
     corrected = False
     unmatched = []
@@ -250,10 +244,9 @@ def search(params):
         if not pages:
             unmatched = [word for group in groups for word in group.words]
             if suggestion:
-                corrected_pages = found_pages(suggestion, locale, source)
+                corrected_pages = found_pages(suggestion, locale, source, shown)
                 if corrected_pages:
                     pages, corrected, query = corrected_pages, True, suggestion
-    shown = catalogue.catalogue(locale, FoundPage)
     values, labels = shown.values, shown.labels
     filters = {name: list(params.filters.get(name, ())) for name in FACETS if params.filters.get(name)}
     facet_values = facet_counts(pages, values, labels, filters, shown.pairs)
