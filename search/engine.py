@@ -401,83 +401,41 @@ ELASTICSEARCH_ERRORS = (elastic_transport.TransportError, elasticsearch.ApiError
 OPENSEARCH_ERRORS = (opensearchpy.exceptions.TransportError,)
 
 
-# Elasticsearch 9: search.engine.Elasticsearch9Backend
-class Elasticsearch9Mapping(FrenchMapping, elasticsearch9.Elasticsearch9Mapping):
-    pass
+def site_backend(wagtail_module, name, engine_errors, **attributes):
+    """The site's backend over one of Wagtail's (``name`` is Wagtail's prefix, e.g.
+    ``Elasticsearch9``): its mapping with the French analysis per field, its query compiler with
+    ``site_query``, results that fall back, the analysis in the index settings."""
+
+    def subclass(suffix, mixins, body=None):
+        wagtail_class = getattr(wagtail_module, f"{name}{suffix}")
+        return type(f"{name}{suffix}", (*mixins, wagtail_class), {"__module__": __name__, **(body or {})})
+
+    mapping = subclass("Mapping", (FrenchMapping,))
+    base = getattr(wagtail_module, f"{name}SearchBackend")
+    return type(
+        f"{name}Backend",
+        (NeverDownBackend, base),
+        {
+            "__module__": __name__,
+            "mapping_class": mapping,
+            "query_compiler_class": subclass("SearchQueryCompiler", (SiteQueryCompiler,), {"mapping_class": mapping}),
+            "autocomplete_query_compiler_class": subclass("AutocompleteQueryCompiler", (), {"mapping_class": mapping}),
+            "results_class": subclass("SearchResults", (FallbackResults,)),
+            "settings": _settings(base.settings),
+            "engine_errors": engine_errors,
+            **attributes,
+        },
+    )
 
 
-class Elasticsearch9QueryCompiler(SiteQueryCompiler, elasticsearch9.Elasticsearch9SearchQueryCompiler):
-    mapping_class = Elasticsearch9Mapping
+def _urllib3_timeout(self, read_timeout, connect_timeout):
+    """OpenSearch's client takes urllib3's timeouts: a short connect, a longer read."""
+    return urllib3.Timeout(connect=connect_timeout, read=read_timeout)
 
 
-class Elasticsearch9AutocompleteQueryCompiler(elasticsearch9.Elasticsearch9AutocompleteQueryCompiler):
-    mapping_class = Elasticsearch9Mapping
+Elasticsearch9Backend = site_backend(elasticsearch9, "Elasticsearch9", ELASTICSEARCH_ERRORS)
+Elasticsearch8Backend = site_backend(elasticsearch8, "Elasticsearch8", ELASTICSEARCH_ERRORS)
+OpenSearch3Backend = site_backend(
+    opensearch3, "OpenSearch3", OPENSEARCH_ERRORS, client_timeout=_urllib3_timeout
+)
 
-
-class Elasticsearch9Results(FallbackResults, elasticsearch9.Elasticsearch9SearchResults):
-    pass
-
-
-class Elasticsearch9Backend(NeverDownBackend, elasticsearch9.Elasticsearch9SearchBackend):
-    mapping_class = Elasticsearch9Mapping
-    query_compiler_class = Elasticsearch9QueryCompiler
-    autocomplete_query_compiler_class = Elasticsearch9AutocompleteQueryCompiler
-    results_class = Elasticsearch9Results
-    settings = _settings(elasticsearch9.Elasticsearch9SearchBackend.settings)
-    engine_errors = ELASTICSEARCH_ERRORS
-
-
-# Elasticsearch 8: search.engine.Elasticsearch8Backend
-class Elasticsearch8Mapping(FrenchMapping, elasticsearch8.Elasticsearch8Mapping):
-    pass
-
-
-class Elasticsearch8QueryCompiler(SiteQueryCompiler, elasticsearch8.Elasticsearch8SearchQueryCompiler):
-    mapping_class = Elasticsearch8Mapping
-
-
-class Elasticsearch8AutocompleteQueryCompiler(elasticsearch8.Elasticsearch8AutocompleteQueryCompiler):
-    mapping_class = Elasticsearch8Mapping
-
-
-class Elasticsearch8Results(FallbackResults, elasticsearch8.Elasticsearch8SearchResults):
-    pass
-
-
-class Elasticsearch8Backend(NeverDownBackend, elasticsearch8.Elasticsearch8SearchBackend):
-    mapping_class = Elasticsearch8Mapping
-    query_compiler_class = Elasticsearch8QueryCompiler
-    autocomplete_query_compiler_class = Elasticsearch8AutocompleteQueryCompiler
-    results_class = Elasticsearch8Results
-    settings = _settings(elasticsearch8.Elasticsearch8SearchBackend.settings)
-    engine_errors = ELASTICSEARCH_ERRORS
-
-
-# OpenSearch 3: search.engine.OpenSearch3Backend
-class OpenSearch3Mapping(FrenchMapping, opensearch3.OpenSearch3Mapping):
-    pass
-
-
-class OpenSearch3QueryCompiler(SiteQueryCompiler, opensearch3.OpenSearch3SearchQueryCompiler):
-    mapping_class = OpenSearch3Mapping
-
-
-class OpenSearch3AutocompleteQueryCompiler(opensearch3.OpenSearch3AutocompleteQueryCompiler):
-    mapping_class = OpenSearch3Mapping
-
-
-class OpenSearch3Results(FallbackResults, opensearch3.OpenSearch3SearchResults):
-    pass
-
-
-class OpenSearch3Backend(NeverDownBackend, opensearch3.OpenSearch3SearchBackend):
-    mapping_class = OpenSearch3Mapping
-    query_compiler_class = OpenSearch3QueryCompiler
-    autocomplete_query_compiler_class = OpenSearch3AutocompleteQueryCompiler
-    results_class = OpenSearch3Results
-    settings = _settings(opensearch3.OpenSearch3SearchBackend.settings)
-    engine_errors = OPENSEARCH_ERRORS
-
-    def client_timeout(self, read_timeout, connect_timeout):
-        """OpenSearch's client takes urllib3's timeouts: a short connect, a longer read."""
-        return urllib3.Timeout(connect=connect_timeout, read=read_timeout)
