@@ -129,14 +129,18 @@ class QueryGroup:
     literal: int = 1
 
 
+def synonym_lines(path=SYNONYMS_FILE):
+    """The synonym groups of the file (Solr format), comments and blank lines left out: read
+    here for the database backend, sent inline to the engines (``search/engine.py``)."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 @functools.cache
 def _synonym_rules(language):
     """Each synonym phrase's terms → every phrase of its group (as terms)."""
     rules = {}
-    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in synonym_lines():
         phrases = []
         for member in line.split(","):
             terms = tuple(token.term for token in tokens(member, "fr"))

@@ -33,10 +33,10 @@ from wagtail.search.backends import elasticsearch8, elasticsearch9, opensearch3
 from search.analysis import (
     FRENCH_STOP_WORDS,
     PREFIX_LENGTH,
-    SYNONYMS_FILE,
     WORD,
     normalise,
     query_groups,
+    synonym_lines,
     tokens,
 )
 
@@ -63,13 +63,6 @@ TITLE_PHRASE_BOOST = 10  # the query as a phrase in the title: above the referen
 EXACT_TITLE_BOOST = 20  # the title is the query
 PREFIX_BOOST = 0.5  # « citad » finds « Citadelle », after the pages with the whole word
 SYNONYM_BOOST = 1
-
-
-def synonym_lines(path=SYNONYMS_FILE):
-    """The synonym groups as the engine reads them (Solr format), comments left out: sent inline,
-    since the file lives in the project, not on the cluster."""
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
 
 
 def index_analysis():
