@@ -25,26 +25,20 @@ def period_start(today=None):
     return (today or timezone.localdate()) - datetime.timedelta(days=DAYS - 1)
 
 
-def frequent_queries(since, limit=TOP):
-    """``[(query, count)]``: the most frequent queries since ``since``, most frequent first."""
-    rows = (
-        Query.objects.filter(daily_hits__date__gte=since)
-        .values("query_string")
-        .annotate(count=Sum("daily_hits__hits"))
-        .order_by("-count", "query_string")[:limit]
-    )
+def _most_frequent(rows, hits, limit):
+    """``[(query, count)]`` of ``rows``, their ``hits`` summed per query, most frequent first."""
+    rows = rows.values("query_string").annotate(count=Sum(hits)).order_by("-count", "query_string")[:limit]
     return [(row["query_string"], row["count"]) for row in rows]
+
+
+def frequent_queries(since, limit=TOP):
+    """The most frequent queries since ``since``."""
+    return _most_frequent(Query.objects.filter(daily_hits__date__gte=since), "daily_hits__hits", limit)
 
 
 def unanswered_queries(since, limit=TOP):
-    """``[(query, count)]``: the queries that found nothing since ``since``, most frequent first."""
-    rows = (
-        UnansweredQuery.objects.filter(date__gte=since)
-        .values("query_string")
-        .annotate(count=Sum("hits"))
-        .order_by("-count", "query_string")[:limit]
-    )
-    return [(row["query_string"], row["count"]) for row in rows]
+    """The queries that found nothing since ``since``, most frequent first."""
+    return _most_frequent(UnansweredQuery.objects.filter(date__gte=since), "hits", limit)
 
 
 class SearchStatisticsView(WagtailAdminTemplateMixin, TemplateView):
