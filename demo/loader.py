@@ -12,13 +12,12 @@ from pathlib import Path
 
 import yaml
 from django.apps import apps
-from django.conf import settings
 from django.db import transaction
 from wagtail.blocks import StreamValue
-from wagtail.models import Locale
 
 from home.blocks import paragraphs_to_body
 from home.editorial import ensure_editorial_setup
+from translation.trees import ensure_locales, ensure_synchronised_trees
 
 #: libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure-Python one.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -113,12 +112,6 @@ class DemoLoader:
         self.updated += 1
 
 
-def ensure_locales():
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-
-
 def demo_modules(app_labels=None):
     """The ``demo_content`` module of each installed app (or of ``app_labels``), in order."""
     modules = []
@@ -145,6 +138,7 @@ def load_all(stdout=None, app_labels=None):
     for module in modules:
         if hasattr(module, "finish"):
             module.finish(loader)
+    ensure_synchronised_trees()
     reindex_pages()
     return loader
 

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "culture",
     "programme",
     "search",
+    "translation",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -29,7 +30,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -151,7 +151,6 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "json", "odt", "ods", "pdf", "txt", "xlsx", "do
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
-WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 
 # Search: the database backend, or Elasticsearch / OpenSearch when ELASTICSEARCH_URL /
 # OPENSEARCH_URL is set, in every environment (docs/search.md).
