@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail_localize.fields import SynchronizedField
 
 from .base import BasePage
 
@@ -45,6 +46,8 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    # Where the questions go is the same in every language, and not text to translate.
+    override_translatable_fields = [SynchronizedField("to_address"), SynchronizedField("from_address")]
 
     class Meta:
         verbose_name = _("formulaire de contact")
