@@ -19,6 +19,8 @@ from home.blocks import paragraphs_to_body
 from home.editorial import ensure_editorial_setup
 from translation.trees import ensure_locales, ensure_synchronised_trees
 
+from . import translations
+
 #: libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure-Python one.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -80,16 +82,22 @@ class DemoLoader:
             return page
         if not isinstance(page, model):
             raise TypeError(f"{page.url_path} is a {type(page).__name__}, expected {model.__name__}")
-        changed = False
-        for name, value in fields.items():
-            before = _comparable(getattr(page, name))
-            setattr(page, name, value)
-            if _comparable(getattr(page, name)) != before:
-                changed = True
-        if changed or not page.live:
+        if self.assign(page, **fields) or not page.live:
             page.save_revision().publish()
             self.updated += 1
         return page
+
+    @staticmethod
+    def assign(obj, **fields):
+        """Set ``fields`` on ``obj``; True if a value changed (StreamField block ids aside, so
+        that loading the same data again changes nothing, not even a translation source)."""
+        changed = False
+        for name, value in fields.items():
+            before = _comparable(getattr(obj, name))
+            setattr(obj, name, value)
+            if _comparable(getattr(obj, name)) != before:
+                changed = True
+        return changed
 
     def upsert_section_index(self, model, data):
         """A section's index page under the home page, shown in the menus (``data``: its
@@ -139,6 +147,13 @@ def load_all(stdout=None, app_labels=None):
         if hasattr(module, "finish"):
             module.finish(loader)
     ensure_synchronised_trees()
+    for code, coverage in translations.translate().items():
+        loader.log(
+            f"Traduction {code} : {coverage.translated} objet(s) traduit(s), {len(coverage.changed)} mis à jour, "
+            f"{len(coverage.incomplete)} incomplet(s)"
+        )
+        for obj, missing in coverage.incomplete:
+            loader.log(f"  {obj} : {missing} chaîne(s) sans traduction ({code}), restée copie française")
     reindex_pages()
     return loader
 

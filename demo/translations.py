@@ -36,7 +36,7 @@ class Coverage:
     """What :func:`translate` did for one language."""
 
     translated: int = 0
-    changed: int = 0
+    changed: list = field(default_factory=list)  # the objects saved again
     incomplete: list = field(default_factory=list)  # (object, strings without a translation)
 
 
@@ -112,9 +112,20 @@ def _translate_one(obj, locale, memory, coverage):
     target = obj.get_translation_or_none(locale)
     is_copy = target is None or (isinstance(target, Page) and target.alias_of_id is not None)
     if changed or source_changed or is_copy:
-        translation.save_target(publish=True)
-        coverage.changed += 1
+        _save_translation(source, locale)
+        coverage.changed.append(obj)
     coverage.translated += 1
+
+
+def _save_translation(source, locale):
+    """``Translation.save_target``, with the page published now rather than when the
+    transaction commits (wagtail-localize's ``on_commit``), so that the loader's last steps
+    (search index, counts) see it."""
+    translated, _created = source.create_or_update_translation(
+        locale, publish=not issubclass(source.specific_content_type.model_class(), Page), fallback=True
+    )
+    if isinstance(translated, Page):
+        translated.get_latest_revision().publish()
 
 
 def update_catalogues(objects=None):

@@ -1,5 +1,6 @@
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -12,7 +13,8 @@ class LocalizedSitemap(Sitemap):
 
     Wagtail's own sitemap lists the default site's tree only; ours also lists the English and
     German trees, leaves out aliases (pages not yet translated, which would repeat the French
-    text) and adds ``<xhtml:link rel="alternate" hreflang>`` for each translation.
+    text) and adds ``<xhtml:link rel="alternate" hreflang>`` for each translation, the French page being
+    the ``x-default``.
     """
 
     def items(self):
@@ -43,7 +45,12 @@ class LocalizedSitemap(Sitemap):
         for item, url_info in entries:
             alternates = translations[item.translation_key]
             if len(alternates) > 1:
-                url_info = {**url_info, "alternates": alternates}
+                default = [
+                    {"lang_code": "x-default", "location": alt["location"]}
+                    for alt in alternates
+                    if alt["lang_code"] == settings.LANGUAGE_CODE
+                ]
+                url_info = {**url_info, "alternates": alternates + default}
             urls.append(url_info)
             last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:

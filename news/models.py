@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -33,11 +34,11 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     def feed_links(self, request=None):
         return feed_links(self, request)
 
-    @path("flux/rss/", name="feed_rss")
+    @path(pgettext_lazy("URL", "flux/rss/"), name="feed_rss")
     def feed_rss(self, request):
         return ArticleFeed(self, "rss")(request)
 
-    @path("flux/atom/", name="feed_atom")
+    @path(pgettext_lazy("URL", "flux/atom/"), name="feed_atom")
     def feed_atom(self, request):
         return ArticleFeed(self, "atom")(request)
 

@@ -7,6 +7,7 @@ here, once, in the active language.
 
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from home.localization import localized
@@ -128,8 +129,12 @@ def quartier_page(page, request):
     indicators = list(page.indicators.all())
     shared = page.shared_objectives
     index = page.index_page
+    # The figures sit in the page's text: a quartier shown in French under /en/ (not translated
+    # yet) writes « 13 080 € », not « 13,080 € ».
+    with translation.override(page.language_code):
+        portrait = portrait_groups(page.title, indicators)
     context = {
-        "portrait": portrait_groups(page.title, indicators),
+        "portrait": portrait,
         "shared_objectives": localized([shared], SharedObjectives.objects.all())[0] if shared else None,
         "social_centres": page.get_social_centres(),
         "data_urls": index.data_urls(request) if index is not None and index.live else None,

@@ -50,10 +50,14 @@ def load_shared_objectives(loader, data):
     objectives = SharedObjectives.objects.filter(locale=loader.locale).order_by("pk").first()
     if objectives is None:
         objectives = SharedObjectives(locale=loader.locale)
-    objectives.title = data["title"]
-    objectives.introduction = " ".join(data["introduction"].split())
-    objectives.axes = _shared_objectives_axes(data["axes"])
-    objectives.save()
+    changed = loader.assign(
+        objectives,
+        title=data["title"],
+        introduction=" ".join(data["introduction"].split()),
+        axes=_shared_objectives_axes(data["axes"]),
+    )
+    if changed or objectives.pk is None:
+        objectives.save()
     return objectives
 
 

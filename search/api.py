@@ -174,12 +174,17 @@ def suggestions(query, language, request=None):
     except DatabaseError:
         logger.exception("Autocompletion failed for %r", terms)
         return []
+    copies = {}
     if language != "fr" and language in locales:
-        translated = set(
-            Page.objects.live()
-            .filter(locale_id=locales[language], translation_key__in=[page.translation_key for page in found])
-            .values_list("translation_key", flat=True)
-        )
+        # In the visitor's tree: a translation, or the synchronised copy of a French page.
+        in_tree = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                locale_id=locales[language], translation_key__in=[page.translation_key for page in found]
+            )
+        }
+        translated = {key for key, page in in_tree.items() if page.alias_of_id is None}
+        copies = {key: page for key, page in in_tree.items() if page.alias_of_id is not None}
         found = [
             page for page in found if page.locale_id == locales[language] or page.translation_key not in translated
         ]
@@ -188,7 +193,7 @@ def suggestions(query, language, request=None):
         return [
             {
                 "title": page.title,
-                "url": _path(page.get_url(request=request)),
+                "url": _path(copies.get(page.translation_key, page).get_url(request=request)),
                 "type": facets.page_type(page.content_type_id, types),
             }
             for page in found[:SUGGEST_LIMIT]

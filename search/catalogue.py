@@ -40,7 +40,8 @@ class Catalogue:
         from search.backend.common import IndexEntry
 
         self.version = version
-        self.pages = {row[0]: FoundPage(*row) for row in Page.objects.live().public().values_list(*FIELDS)}
+        live = Page.objects.live().public().filter(alias_of__isnull=True)  # aliases are not indexed
+        self.pages = {row[0]: FoundPage(*row) for row in live.values_list(*FIELDS)}
         page_types = set(get_descendants_content_types_pks(Page))
         self.entries = {
             entry_id: int(object_id)

@@ -44,13 +44,18 @@ _known_slugs = {}
 
 
 def _slugs(queryset, language, attribute="slug"):
-    """The slugs a filter accepts, read once per version of the content (``search.catalogue``)."""
+    """``{accepted slug: the slug of the visitor's language}`` of a filter, read once per version
+    of the content (``search.catalogue``): a French slug is accepted in every language (links
+    and bookmarks made on /fr/ keep working) and means its translation's."""
     key = (catalogue.current_version(), queryset.model, language)
     if key not in _known_slugs:
         if len(_known_slugs) > 64:
             _known_slugs.clear()
-        rows = queryset.filter(locale__language_code__in={language, "fr"}).values_list(attribute, flat=True)
-        _known_slugs[key] = sorted(set(rows))
+        rows = queryset.filter(locale__language_code__in={language, "fr"}).values_list(
+            attribute, "translation_key", "locale__language_code"
+        )
+        local = {key: slug for slug, key, code in rows if code == language}
+        _known_slugs[key] = {slug: local.get(key, slug) for slug, key, _code in rows}
     return _known_slugs[key]
 
 
@@ -67,9 +72,13 @@ class SearchForm(forms.Form):
         data = data.copy() if hasattr(data, "copy") else dict(data)
         super().__init__(data)
         self.language = language
-        self.fields["axis"].choices = [(slug, slug) for slug in _slugs(AxisPage.objects.live(), language)]
-        self.fields["theme"].choices = [(slug, slug) for slug in _slugs(Theme.objects.all(), language)]
-        self.fields["quartier"].choices = [(slug, slug) for slug in _slugs(QuartierPage.objects.live(), language)]
+        self.aliases = {
+            "axis": _slugs(AxisPage.objects.live(), language),
+            "theme": _slugs(Theme.objects.all(), language),
+            "quartier": _slugs(QuartierPage.objects.live(), language),
+        }
+        for name, slugs in self.aliases.items():
+            self.fields[name].choices = [(slug, slug) for slug in sorted(slugs)]
         # A NUL character is dropped from the query (clean_q), not refused.
         self.fields["q"].validators = []
         for name, message in MESSAGES.items():
@@ -93,7 +102,13 @@ class SearchForm(forms.Form):
         data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
         raw = self.data
         query = clean_query(data.get("q") if "q" in data else (raw.get("q") or ""))
-        filters = {name: data[name] for name in FACETS if data.get(name)}
+        filters = {
+            name: list(dict.fromkeys(self.aliases[name].get(value, value) for value in data[name]))
+            if name in self.aliases
+            else data[name]
+            for name in FACETS
+            if data.get(name)
+        }
         return SearchParams(
             query=query,
             language=self.language,

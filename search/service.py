@@ -176,6 +176,14 @@ def make_hits(pages, values, labels, locale, source, query):
     if not pages:
         return []
     specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.id for page in pages]).specific()}
+    # A French page not translated yet is linked through its copy in the visitor's tree, so that
+    # the visitor stays in their language's menus and links.
+    fallbacks = [page.id for page in pages if page.locale_id != locale.pk]
+    copies = (
+        {copy.alias_of_id: copy for copy in Page.objects.live().filter(alias_of_id__in=fallbacks, locale=locale)}
+        if fallbacks
+        else {}
+    )
     groups = query_groups(query, locale.language_code)
     terms = terms_of(groups)
     prefixes = tuple(alt[0] for group in groups if group.prefix for alt in group.alternatives if len(alt) == 1)
@@ -186,17 +194,19 @@ def make_hits(pages, values, labels, locale, source, query):
             continue
         kind = next(iter(values[light.id]["type"]))
         axis = next(iter(values[light.id].get("axis", ())), "")
-        language = "fr" if page.locale_id == source.pk else locale.language_code
+        # A synchronised copy (an alias: a promoted page not translated yet) holds French text.
+        is_french = page.locale_id == source.pk or page.alias_of_id is not None
+        language = "fr" if is_french else locale.language_code
         hits.append(
             Hit(
                 page=page,
                 type=kind,
                 type_label=labels["type"][kind],
                 title=page.title,
-                url=page.get_url(),
+                url=(copies.get(page.pk) or page).get_url(),
                 excerpt=excerpts.highlight(excerpts.page_text(page), language, terms, prefixes),
                 locale=language,
-                is_fallback=page.locale_id != locale.pk,
+                is_fallback=is_french and locale.pk != source.pk,
                 reference=getattr(page, "reference", "") or "",
                 axis=labels["axis"].get(axis, ""),
                 last_published_at=page.last_published_at,

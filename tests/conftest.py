@@ -47,6 +47,7 @@ _CACHE_INPUTS = [
     "*/demo_data/**/*",
     "**/*demo_content*.py",
     "demo/**/*",
+    "translation/**/*",
     "*/models.py",
     "*/models/*.py",
     "*/blocks.py",

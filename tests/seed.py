@@ -45,3 +45,15 @@ def seed_questions():
 def seed_section_indexes():
     """The index page of each section (``slug``, ``title``, ``summary``), from its own seed file."""
     return {name: read_seed(name)["index"] for name in SECTIONS}
+
+
+def seed_translation(app, language_code, french):
+    """The translation of a French string of the demo content, from its app's PO data file
+    (``<app>/demo_data/locale/<language>.po``, written by translators)."""
+    import polib
+
+    path = BASE_DIR / app / "demo_data" / "locale" / f"{language_code}.po"
+    for entry in polib.pofile(str(path)):
+        if entry.msgid == french and not entry.obsolete:
+            return entry.msgstr
+    raise KeyError(f"{french!r} is not in {path}")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 from django.utils.text import Truncator
@@ -83,6 +84,15 @@ class BasePage(Page):
             context.update(import_string(self.page_context)(self, request))
         return context
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """Aliases (the synchronised copies of pages not translated yet) are not indexed: they
+        repeat their French page, which the search shows in the visitor's tree instead."""
+        return super().get_indexed_objects().filter(alias_of__isnull=True)
+
+    def get_indexed_instance(self):
+        return None if self.alias_of_id else super().get_indexed_instance()
+
     def get_meta_description(self):
         """The SEO description, else the summary, else the start of the body."""
         text = self.search_description or self.summary
@@ -99,22 +109,20 @@ class BasePage(Page):
             return []
         return super().get_sitemap_urls(request)
 
-    @property
+    @cached_property
     def language_code(self):
-        """The language of this page's content."""
+        """The language of this page's content: an alias (a synchronised copy, not translated
+        yet) is in the language of the page it copies."""
+        if self.alias_of_id:
+            source = Page.objects.filter(pk=self.alias_of_id).values_list("locale_id", flat=True)
+            return language_code_of(source.first())
         return language_code_of(self.locale_id)
 
     @property
     def is_shown_in_another_language(self):
-        """True when the visitor asked for a language this page is not (yet) translated into.
-
-        Wagtail then serves the source page (or an alias of it); the template says so and marks
-        the content with its real language.
-        """
-        language = translation.get_language()
-        if self.alias_of_id:
-            return language_code_of(self.alias_of.locale_id) != language
-        return language_code_of(self.locale_id) != language
+        """True when the visitor asked for a language this page is not (yet) translated into:
+        the template says so and marks the content with its real language."""
+        return self.language_code != translation.get_language()
 
 
 class SectionIndexPage(BasePage):

@@ -97,7 +97,9 @@ def breadcrumbs(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One entry per language: the URL of this page in that language, if it exists."""
+    """One entry per language: the URL of this page in that language, if it exists (a
+    translation, or the synchronised copy of a page not translated yet); the source language's
+    is also the ``x-default`` of search engines."""
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
@@ -115,6 +117,7 @@ def language_links(context):
                     "name": name,
                     "url": target.get_url(request=request) if target else None,
                     "is_current": code == current,
+                    "is_source": code == settings.LANGUAGE_CODE,
                 }
             )
     elif request is not None:
@@ -128,6 +131,7 @@ def language_links(context):
                     "name": name,
                     "url": translate_url(path, code),
                     "is_current": code == current,
+                    "is_source": code == settings.LANGUAGE_CODE,
                 }
             )
     return links

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 from home.models import SectionIndexPage
@@ -11,9 +12,10 @@ from home.models import SectionIndexPage
 class ProgrammeIndexPage(RoutablePageMixin, SectionIndexPage):
     """« Le programme »: every proposal, filterable, exportable and followable by feed.
 
-    Sub-URLs (French, stable): ``export/csv/`` and ``export/json/`` (the proposals the index's
-    filters select, see docs/open-data.md), ``flux/rss/`` and ``flux/atom/`` (the same, as feeds),
-    and ``P-07/``, the permalink of a proposal, which survives a change of its title or slug.
+    Sub-URLs, translated with the tree (``flux/`` is ``feeds/`` in English): ``export/csv/`` and
+    ``export/json/`` (the proposals the index's filters select, see docs/open-data.md),
+    ``flux/rss/`` and ``flux/atom/`` (the same, as feeds), and ``P-07/``, the permalink of a
+    proposal, which survives a change of its title or slug.
     """
 
     page_context = "programme.context.programme_index_page"
@@ -23,25 +25,25 @@ class ProgrammeIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("index du programme")
         verbose_name_plural = _("index du programme")
 
-    @path("export/csv/", name="export_csv")
+    @path(pgettext_lazy("URL", "export/csv/"), name="export_csv")
     def export_csv(self, request):
         from ..exports import csv_response
 
         return csv_response(self, request)
 
-    @path("export/json/", name="export_json")
+    @path(pgettext_lazy("URL", "export/json/"), name="export_json")
     def export_json(self, request):
         from ..exports import json_response
 
         return json_response(self, request)
 
-    @path("flux/rss/", name="feed_rss")
+    @path(pgettext_lazy("URL", "flux/rss/"), name="feed_rss")
     def feed_rss(self, request):
         from ..feeds import feed_response
 
         return feed_response(self, request, "rss")
 
-    @path("flux/atom/", name="feed_atom")
+    @path(pgettext_lazy("URL", "flux/atom/"), name="feed_atom")
     def feed_atom(self, request):
         from ..feeds import feed_response
 

@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -117,7 +118,7 @@ class ProposalPage(RoutablePageMixin, BasePage):
 
     # -- pages ------------------------------------------------------------------------------------
 
-    @path("historique/", name="history")
+    @path(pgettext_lazy("URL", "historique/"), name="history")
     def history(self, request):
         from ..history import history_response
 

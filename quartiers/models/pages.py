@@ -4,6 +4,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -47,13 +48,13 @@ class QuartierIndexPage(RoutablePageMixin, SectionIndexPage):
             .prefetch_related("indicators")
         )
 
-    @path("donnees/csv/", name="data_csv")
+    @path(pgettext_lazy("URL", "donnees/csv/"), name="data_csv")
     def data_csv(self, request):
         from ..exports import csv_response
 
         return csv_response(self, request)
 
-    @path("donnees/json/", name="data_json")
+    @path(pgettext_lazy("URL", "donnees/json/"), name="data_json")
     def data_json(self, request):
         from ..exports import json_response
 

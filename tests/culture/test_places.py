@@ -16,7 +16,7 @@ from maps.svg import BESANCON_BOUNDS
 from programme.models import ProposalPage
 from programme.queries import proposals_concerning, questions_concerning
 from tests.html import one, soup, text_of, texts
-from tests.seed import read_seed, seed_proposals, seed_questions
+from tests.seed import read_seed, seed_proposals, seed_questions, seed_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -153,9 +153,10 @@ def test_loading_the_demo_content_again_changes_nothing():
 
 def test_facts_are_synchronised_and_texts_translated():
     fields = {field.field_name: field for field in get_translatable_fields(CulturalPlacePage)}
-    for name in ("latitude", "longitude", "kind", "status", "coordinates_approximate", "step_free_access"):
+    # The address is a fact too: the same street in every language.
+    for name in ("latitude", "longitude", "kind", "status", "coordinates_approximate", "step_free_access", "address"):
         assert isinstance(fields[name], SynchronizedField), name
-    for name in ("title", "summary", "body", "address", "access", "accessibility", "opening_hours", "images"):
+    for name in ("title", "summary", "body", "access", "accessibility", "opening_hours", "images"):
         assert isinstance(fields[name], TranslatableField), name
 
 
@@ -201,15 +202,15 @@ def test_place_page_shows_where_how_to_get_there_and_accessibility(client, place
     assert page.select('main a[href="/fr/culture/"]')  # back to the map
 
 
-def test_place_page_in_another_language_is_shown_in_french(client, places):
+def test_place_page_is_shown_in_its_translation(client, places):
     page = page_of(client, "/en/culture/citadelle/")
-    assert text_of(one(page, "h1")) == "Citadelle de Besançon"
-    assert page.html["lang"] == "en" and one(page, "main")["lang"] == "fr"
+    assert text_of(one(page, "h1")) == seed_translation("culture", "en", "Citadelle de Besançon")
+    assert page.html["lang"] == "en" and not one(page, "main").has_attr("lang")
 
 
 def test_api_exposes_coordinates(client, places):
     response = client.get(
-        "/api/v2/pages/", {"type": "culture.CulturalPlacePage", "fields": "latitude,longitude,status,kind"}
+        "/api/v2/pages/", {"type": "culture.CulturalPlacePage", "fields": "latitude,longitude,status,kind", "locale": "fr"}
     )
     assert response.status_code == 200
     items = {item["meta"]["slug"]: item for item in response.json()["items"]}

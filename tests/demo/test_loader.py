@@ -32,8 +32,8 @@ def test_loader_builds_the_site():
         "programme", "quartiers", "culture", "actualites",
         "mentions-legales", "accessibilite", "donnees-personnelles", "a-propos", "contact",
     }
-    assert {page.slug: page.title for page in StandardPage.objects.live()} == standard_pages
-    article = ArticlePage.objects.get(slug="pole-metropolitain-besancon-dijon")
+    assert {page.slug: page.title for page in StandardPage.objects.live().filter(locale__language_code="fr")} == standard_pages
+    article = ArticlePage.objects.get(slug="pole-metropolitain-besancon-dijon", locale__language_code="fr")
     assert article.live and article.title == read_seed("news")["articles"][0]["title"]
     navigation = NavigationSettings.for_site(site)
     menu_pages = [block.value["page"].slug for block in navigation.main_menu]
@@ -49,7 +49,7 @@ def test_loader_is_idempotent():
 
 
 def test_loader_restores_a_changed_page():
-    page = StandardPage.objects.get(slug="mentions-legales")
+    page = StandardPage.objects.get(slug="mentions-legales", locale__language_code="fr")
     page.title = "Titre modifié"
     page.save_revision().publish()
     loader = load_all()

@@ -27,9 +27,9 @@ def test_add_forms_render_under_the_home_page(admin_client, home_page, model):
 def test_edit_forms_render_for_every_home_page_type(admin_client, home_page):
     pages = [
         home_page,
-        StandardPage.objects.get(slug="a-propos"),
-        NewsIndexPage.objects.get(slug="actualites"),
-        ArticlePage.objects.get(slug="pole-metropolitain-besancon-dijon"),
+        StandardPage.objects.get(slug="a-propos", locale__language_code="fr"),
+        NewsIndexPage.objects.get(slug="actualites", locale__language_code="fr"),
+        ArticlePage.objects.get(slug="pole-metropolitain-besancon-dijon", locale__language_code="fr"),
     ]
     for page in pages:
         response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
@@ -38,7 +38,7 @@ def test_edit_forms_render_for_every_home_page_type(admin_client, home_page):
 
 
 def test_preview_renders(admin_client, home_page):
-    page = StandardPage.objects.get(slug="a-propos")
+    page = StandardPage.objects.get(slug="a-propos", locale__language_code="fr")
     response = admin_client.get(f"/admin/pages/{page.pk}/edit/preview/")
     assert response.status_code == 200
 

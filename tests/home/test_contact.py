@@ -29,7 +29,7 @@ def test_valid_question_is_stored_and_mailed(client):
     response = client.post("/fr/contact/", VALID)
     assert response.status_code == 200
     assert "Merci, votre question est bien envoyée" in text_of(one(soup(response), "main"))
-    submission = FormSubmission.objects.get(page=ContactPage.objects.get())
+    submission = FormSubmission.objects.get(page=ContactPage.objects.get(locale__language_code="fr"))
     assert submission.get_data()["votre_question"] == VALID["votre_question"]
     assert len(mail.outbox) == 1
     assert "Planoise" in mail.outbox[0].body

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.images.forms import get_image_form
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from culture.models import CulturalPlacePage, CultureIndexPage
@@ -14,7 +14,8 @@ from news.models import ArticlePage, NewsIndexPage
 from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage, QuestionPage
 from quartiers.models import QuartierIndexPage, QuartierPage
 from tests.html import one, soup, text_of
-from tests.seed import seed_proposals
+from tests.seed import seed_proposals, seed_translation
+from tests.translating import add_french_page, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -124,13 +125,16 @@ def test_standard_pages_render(client, url):
     assert breadcrumbs.select_one('a[href="/fr/"]')
 
 
-def test_untranslated_page_is_shown_as_french(client):
-    response = client.get("/en/")
+def test_untranslated_page_is_shown_as_french(client, home_page):
+    add_french_page(home_page, StandardPage(title="Pas encore traduite", slug="pas-encore-traduite"))
+    response = client.get("/en/pas-encore-traduite/")
     assert response.status_code == 200
     page = soup(response)
     main = one(page, "main")
     assert (main["id"], main["class"], main["tabindex"], main["lang"]) == ("contenu", ["site-main"], "-1", "fr")
-    assert one(page, '[role="note"]')["lang"] == "fr"
+    # The notice speaks the visitor's language, and says so.
+    notice = one(page, '[role="note"]')
+    assert (notice["lang"], text_of(notice)) == ("en", "This page has not been translated yet: it is shown in French.")
 
 
 def test_unknown_page_gives_a_readable_404(client):
@@ -233,32 +237,35 @@ def test_robots_txt_points_to_the_sitemap(client):
 
 
 def test_sitemap_lists_each_translation_with_hreflang_alternates(client, home_page):
-    page = StandardPage(title="Traduite", slug="traduite")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    english_home = home_page.copy_for_translation(Locale.objects.get(language_code="en"))
-    english_home.save_revision().publish()
-    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
-    english.title = "Translated"
-    english.save_revision().publish()
+    page = add_french_page(home_page, StandardPage(title="Traduite", slug="traduite"))
+    translate(page, "en", title="Translated", slug="translated")
 
     root = ElementTree.fromstring(client.get("/sitemap.xml").content)
     entries = {url.findtext(f"{SITEMAP}loc"): url for url in root.iter(f"{SITEMAP}url")}
-    assert "http://127.0.0.1:8000/en/traduite/" in entries
+    assert "http://127.0.0.1:8000/en/translated/" in entries
+    # The German copy is not translated: not in the sitemap, which lists each text once.
+    assert not [location for location in entries if location.endswith("/de/traduite/")]
     alternates = {
         link.get("hreflang"): link.get("href")
-        for link in entries["http://127.0.0.1:8000/en/traduite/"].iter(f"{XHTML}link")
+        for link in entries["http://127.0.0.1:8000/en/translated/"].iter(f"{XHTML}link")
         if link.get("rel") == "alternate"
     }
     assert alternates == {
-        "en": "http://127.0.0.1:8000/en/traduite/",
+        "en": "http://127.0.0.1:8000/en/translated/",
         "fr": "http://127.0.0.1:8000/fr/traduite/",
+        "x-default": "http://127.0.0.1:8000/fr/traduite/",
     }
-    # Language links and hreflang on the page itself.
+    # Language links and hreflang on the page itself: every tree has the page.
     html = soup(client.get("/fr/traduite/"))
-    assert one(html, 'link[rel="alternate"][hreflang="en"]')["href"] == "http://testserver/en/traduite/"
+    hreflangs = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"][hreflang]')}
+    assert hreflangs == {
+        "fr": "http://testserver/fr/traduite/",
+        "en": "http://testserver/en/translated/",
+        "de": "http://testserver/de/traduite/",
+        "x-default": "http://testserver/fr/traduite/",
+    }
     english_link = one(html, 'a[hreflang="en"]')
-    assert (english_link["href"], english_link["lang"], text_of(english_link)) == ("/en/traduite/", "en", "English")
+    assert (english_link["href"], english_link["lang"], text_of(english_link)) == ("/en/translated/", "en", "English")
 
 
 def test_private_pages_are_not_public(client, home_page):
@@ -294,23 +301,17 @@ def test_api_refuses_offsets_out_of_range_with_400(client, endpoint):
     assert client.get(f"/api/v2/{endpoint}/", {"offset": "2"}).status_code == 200
 
 
-def test_menu_links_follow_the_language_and_fall_back_to_french(client, home_page):
-    english = Locale.objects.get(language_code="en")
-    english_home = home_page.copy_for_translation(english)
-    english_home.save_revision().publish()
-    programme = ProgrammeIndexPage.objects.get(locale__language_code="fr")
-    english_programme = programme.copy_for_translation(english)
-    english_programme.title = "The programme"
-    english_programme.save_revision().publish()
-    culture_draft = programme.get_siblings().get(slug="culture").specific.copy_for_translation(english)
-    culture_draft.title = "Culture (draft)"
-    culture_draft.save_revision()  # never published
+def test_menu_links_follow_the_language_and_stay_in_its_tree(client):
+    culture = CultureIndexPage.objects.get(locale__language_code="en")
+    culture.title = "Culture (draft)"
+    culture.save_revision()  # never published
 
     menu = one(soup(client.get("/en/")), "nav.main-nav")
     links = {text_of(link): link["href"] for link in menu.select("a[href]")}
-    assert links["The programme"] == "/en/programme/"
-    assert links["Les lieux culturels"] == "/fr/culture/"
+    assert links[seed_translation("programme", "en", "Le programme")] == "/en/programme/"
+    assert links[seed_translation("culture", "en", "Les lieux culturels")] == "/en/culture/"
     assert "Culture (draft)" not in text_of(menu)
+    assert [href for href in links.values() if not href.startswith("/en/")] == []
 
 
 @pytest.mark.parametrize("path", ["//evil.example/", "/\\evil.example/", "///evil.example/x/"])

@@ -37,16 +37,15 @@ def test_interface_strings_are_translated(language):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "en", "de"])
 def test_home_page_interface_is_in_the_language_of_the_url(client, language):
-    # No English or German home page yet: the French one is served, with the interface
-    # (skip link, html lang) in the language of the URL and the content marked lang="fr".
+    # Each tree's home page, with the interface (skip link, html lang) in the language of the URL.
     response = client.get(f"/{language}/")
     assert response.status_code == 200
     page = soup(response)
     assert page.html["lang"] == language
     skip_link = one(page, "a.skip-link")
     assert (skip_link["href"], text_of(skip_link)) == ("#contenu", SKIP_LINK[language])
-    # The French content is marked as such when the interface speaks another language.
-    assert one(page, "main").get("lang") == (None if language == "fr" else "fr")
+    # The home page is translated: its content is in the language of the page too.
+    assert one(page, "main").get("lang") is None
     others = [text for other, text in SKIP_LINK.items() if other != language]
     assert len(others) == 2
     for text in others:

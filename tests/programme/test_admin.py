@@ -51,7 +51,7 @@ def test_create_and_publish_a_proposal_with_relations(admin_client, axis, locale
     )
     response = admin_client.post(f"/admin/pages/add/programme/proposalpage/{axis.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    page = ProposalPage.objects.get(slug="gymnase-ouvert-le-dimanche")
+    page = ProposalPage.objects.get(slug="gymnase-ouvert-le-dimanche", locale__language_code="fr")
     assert page.live and page.flagship
     assert page.reference == "P-20"
     assert [link.theme for link in page.theme_links.all()] == [theme]

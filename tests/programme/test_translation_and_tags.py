@@ -11,6 +11,7 @@ from programme.models import ProgrammeIndexPage, ProposalPage
 from programme.queries import flagship_proposals, proposals_concerning, questions_concerning
 from quartiers.models import QuartierPage
 from tests.html import one, soup, text_of
+from tests.seed import seed_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,8 @@ def test_english_index_lists_the_translation_with_its_links(client, english_prop
     response = client.get(index.url, {"lieu": "cite-des-arts"})
     assert "Bring Besançon into modern and contemporary art" in text_of(one(soup(response), "main"))
     page = soup(client.get(english_proposal.url))
-    assert page.select('main a[href="/fr/culture/cite-des-arts/"]')
+    # The place it concerns, in the English tree.
+    assert page.select('main a[href="/en/culture/cite-des-arts/"]')
     assert one(page, "section.citation dd a")["href"] == "http://127.0.0.1:8000/en/programme/P-04/"
 
 
@@ -45,8 +47,12 @@ def test_english_export_holds_the_english_tree(client, english_proposal):
     index = ProgrammeIndexPage.objects.get(locale__language_code="en")
     data = client.get(index.url + "export/json/").json()
     assert data["language"] == "en"
-    assert [item["reference"] for item in data["proposals"]] == ["P-04"]
-    assert data["proposals"][0]["title"] == "Bring Besançon into modern and contemporary art"
+    french = client.get(ProgrammeIndexPage.objects.get(locale__language_code="fr").url + "export/json/").json()
+    # Every proposal is in the English tree.
+    assert [item["reference"] for item in data["proposals"]] == [item["reference"] for item in french["proposals"]]
+    titles = {item["reference"]: item["title"] for item in data["proposals"]}
+    assert titles["P-04"] == "Bring Besançon into modern and contemporary art"
+    assert titles["P-07"] == seed_translation("programme", "en", "Construire une nouvelle Maison des associations")
 
 
 def test_proposals_concerning_a_quartier_and_a_place(locale_fr):

@@ -146,7 +146,7 @@ def test_quartiers_loader_is_idempotent():
     assert (loader.created, loader.updated) == (0, 0)
     assert Revision.objects.count() == revisions
     assert Indicator.objects.count() == indicators
-    assert SocialCentre.objects.count() == 11
+    assert SocialCentre.objects.filter(locale__language_code="fr").count() == 11
 
 
 def test_loader_restores_a_changed_figure(planoise):

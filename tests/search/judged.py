@@ -29,6 +29,7 @@ KINDS = (
     "figure",
     "multi-word",
     "english",
+    "german",
     "nonsense",
 )
 LANGUAGES = ("fr", "en", "de")

@@ -13,8 +13,10 @@ from django.utils import translation
 from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 
+from home.models import StandardPage
 from programme.models import ProposalPage
 from tests.seed import read_seed, seed_proposals, seed_questions
+from tests.translating import add_french_page
 
 pytestmark = pytest.mark.django_db
 
@@ -161,11 +163,12 @@ def english_maison():
     return ProposalPage.objects.get(pk=page.pk)
 
 
-def test_english_finds_french_pages_not_translated_yet(client):
-    data = _search(client, q="maison des associations", lang="en")
-    result = next(result for result in data["results"] if result["title"] == MAISON["title"])
-    assert result["locale"] == "fr"
-    assert result["reference"] == "P-07"
+def test_english_finds_french_pages_not_translated_yet(client, home_page):
+    add_french_page(home_page, StandardPage(title="Permanence des élus", slug="permanence", summary="Chaque samedi."))
+    data = _search(client, q="permanence", lang="en")
+    result = next(result for result in data["results"] if result["title"] == "Permanence des élus")
+    # French text (labelled so), at its address in the English tree.
+    assert (result["locale"], result["url"]) == ("fr", "/en/permanence/")
 
 
 def test_english_finds_the_translation_instead_of_its_source(client, english_maison):

@@ -200,7 +200,7 @@ def _down_engine(settings, port, kind):
 
 def _place_page():
     place = next(place for place in read_seed("culture")["places"] if place["slug"] == "citadelle")
-    return Page.objects.get(slug=place["slug"]).specific, place
+    return Page.objects.get(slug=place["slug"], locale__language_code="fr").specific, place
 
 
 def _check_down_engine(caplog):

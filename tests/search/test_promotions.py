@@ -18,9 +18,12 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Locale, Page
 
 from culture.models import CulturalPlacePage
+from home.models import StandardPage
 from search import promotions
 from search.models import UnansweredQuery
 from search.promotions import promoted_pages, record_query
+from tests.seed import seed_translation
+from tests.translating import add_french_page, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +40,7 @@ def _promote(query_string, *pages):
 
 
 def _translate(page, language_code, title):
-    translation = page.copy_for_translation(Locale.objects.get(language_code=language_code), copy_parents=True)
-    translation.title = title
-    translation.save_revision().publish()
+    translation = translate(page, language_code, title=title)
     return Page.objects.get(pk=translation.pk).specific
 
 
@@ -64,24 +65,26 @@ def test_pinned_pages_in_the_editors_order_whatever_the_case_and_accents():
     assert promoted_pages("", "fr") == []
 
 
-def test_a_promotion_shows_the_translation_else_the_french_page():
-    place, proposal = _page("citadelle"), _page("citadelle-phare-du-grand-besancon")
-    english_place = _translate(place, "en", "Besançon Citadel")
-    _promote("citadelle", place, proposal)
+def test_a_promotion_shows_the_translation_else_the_french_page(home_page):
+    place = _page("citadelle")
+    english_place = place.get_translation(Locale.objects.get(language_code="en"))
+    french_only = add_french_page(home_page, StandardPage(title="Visite de la citadelle", slug="visite"))
+    _promote("citadelle", place, french_only)
 
-    assert [(page.title, page.locale.language_code) for page in promoted_pages("citadelle", "en")] == [
-        ("Besançon Citadel", "en"),
-        ("Faire de la Citadelle le phare du Grand Besançon", "fr"),
+    # Both in the English tree: the translation, and the French page's synchronised copy.
+    assert [(page.title, page.url, page.alias_of_id is not None) for page in promoted_pages("citadelle", "en")] == [
+        (seed_translation("culture", "en", "Citadelle de Besançon"), "/en/culture/citadelle/", False),
+        ("Visite de la citadelle", "/en/visite/", True),
     ]
     assert [page.title for page in promoted_pages("citadelle", "de")] == [
-        "Citadelle de Besançon",
-        "Faire de la Citadelle le phare du Grand Besançon",
+        seed_translation("culture", "de", "Citadelle de Besançon"),
+        "Visite de la citadelle",
     ]
     # An unpublished translation is not shown: the French page is.
     english_place.unpublish()
     assert [page.title for page in promoted_pages("citadelle", "en")] == [
         "Citadelle de Besançon",
-        "Faire de la Citadelle le phare du Grand Besançon",
+        "Visite de la citadelle",
     ]
 
 

@@ -90,7 +90,7 @@ def test_the_judged_set_covers_every_kind_and_the_issue_examples():
     assert kinds == set(KINDS)
     queries = {item.query for item in judged}
     assert [query for query in ISSUE_EXAMPLES if query not in queries] == []
-    assert {item.language for item in judged} == {"fr", "en"}
+    assert {item.language for item in judged} == {"fr", "en", "de"}
     assert sum(item.kind == "nonsense" for item in judged) >= 3
 
 

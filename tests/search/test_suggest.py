@@ -12,12 +12,13 @@ import logging
 import pytest
 from django.core.cache import cache
 from django.db import OperationalError
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from programme.models import Theme
 from search import suggest
 from search.suggest import is_known, suggestion
 from tests.factories import ArticlePageFactory, StandardPageFactory
+from tests.translating import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -112,13 +113,8 @@ def test_drafts_and_private_pages_lend_no_word():
 
 
 def test_other_languages_use_their_titles_and_the_french_ones(home_page):
-    english = Locale.objects.get(language_code="en")
-    english_home = home_page.copy_for_translation(english)
-    english_home.save_revision().publish()
     page = StandardPageFactory(title="Bibliothèque municipale")
-    translation = page.copy_for_translation(english)
-    translation.title = "Town library"
-    translation.save_revision().publish()
+    translate(page, "en", title="Town library")
 
     assert suggestion("town librray", "en") == "town library"
     assert suggestion("planoize", "en") == "planoise"  # French titles: pages not translated yet
