@@ -137,6 +137,13 @@ def test_a_refused_connection_is_told_to_the_editor(settings, logged_in, english
     assert _strings(english_translation) == {"title": ("Planoise market", "manual", "")}
 
 
+def test_an_anonymous_visitor_is_sent_to_the_login(libretranslate, client, english_translation):
+    response = _translate_with_the_machine(client, english_translation)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login"))
+    assert libretranslate.received == []
+
+
 def test_a_second_run_translates_only_what_is_missing(libretranslate, logged_in, english_translation, translator_user):
     _translate_title_by_hand(english_translation, translator_user)
     _translate_with_the_machine(logged_in, english_translation)

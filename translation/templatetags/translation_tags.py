@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils import translation
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
 register = template.Library()
@@ -39,7 +40,8 @@ def is_machine_translated(context, page=None):
     page (an alias shows the French text); at most one on a translated page.
     """
     page = page if page is not None else context.get("page")
-    if page is None or not getattr(page, "pk", None) or getattr(page, "alias_of_id", None):
+    # ``page`` may be something else in a view's context (a page of search results).
+    if not isinstance(page, Page) or not page.pk or page.alias_of_id:
         return False
     if translation.get_language() == settings.LANGUAGE_CODE:
         return False
