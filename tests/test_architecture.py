@@ -1,7 +1,7 @@
 """The structure a newcomer can rely on: apps depend on each other one way only.
 
-``home`` (the base every page shares) ← ``news``, ``maps`` ← ``quartiers`` ← ``culture`` ←
-``programme`` ← ``search``, ``demo`` ← ``config``. The contract lives in ``pyproject.toml``
+``home`` (the base every page shares) ← ``news``, ``maps``, ``translation`` ← ``quartiers`` ←
+``culture`` ← ``programme`` ← ``search``, ``demo`` ← ``config``. The contract lives in ``pyproject.toml``
 ([tool.importlinter]) and is checked by import-linter, which reads every import, including
 those inside functions.
 """
@@ -35,7 +35,7 @@ def test_the_contract_is_the_documented_order():
         "programme",
         "culture",
         "quartiers",
-        "news | maps",
+        "news | maps | translation",
         "home",
     ]
 

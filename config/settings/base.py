@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from .search import engine_backends
+from .translation import machine_translator
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -155,6 +156,11 @@ WAGTAIL_MODERATION_ENABLED = True
 # Search: the database backend, or Elasticsearch / OpenSearch when ELASTICSEARCH_URL /
 # OPENSEARCH_URL is set, in every environment (docs/search.md).
 WAGTAILSEARCH_BACKENDS = engine_backends(os.environ)
+
+# Machine translation in wagtail-localize's editor: LibreTranslate or DeepL when
+# MACHINE_TRANSLATION names one, none otherwise (docs/translation.md, « Machine translation »).
+if _machine_translator := machine_translator(os.environ):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator
 
 # What visitors search for (search.promotions): counted per day, kept 30 days (the admin's
 # « Recherches des visiteurs » report shows the last 30 days).
