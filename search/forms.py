@@ -68,7 +68,7 @@ class SearchForm(forms.Form):
         super().__init__(data)
         self.language = language
         self.fields["axis"].choices = [(slug, slug) for slug in _slugs(AxisPage.objects.live(), language)]
-        self.fields["theme"].choices = [(slug, slug) for slug in _slugs(Theme.objects.all(), language)]
+        self.fields["theme"].choices = [(slug, slug) for slug in _slugs(Theme.objects.filter(live=True), language)]
         self.fields["quartier"].choices = [(slug, slug) for slug in _slugs(QuartierPage.objects.live(), language)]
         # A NUL character is dropped from the query (clean_q), not refused.
         self.fields["q"].validators = []
