@@ -6,7 +6,7 @@ visitor only sees a live one (``live=True``).
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
@@ -31,7 +31,7 @@ class SharedObjectives(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMi
     introduction = models.TextField(_("introduction"), blank=True)
     axes = StreamField(ObjectiveStreamBlock(), verbose_name=_("axes et objectifs"), blank=True)
 
-    panels = [FieldPanel("title"), FieldPanel("introduction"), FieldPanel("axes")]
+    panels = [FieldPanel("title"), FieldPanel("introduction"), FieldPanel("axes"), PublishingPanel()]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("socle commun des projets de quartier")
@@ -56,7 +56,13 @@ class SocialCentre(
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("site web"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("description"), FieldPanel("website")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        PublishingPanel(),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
