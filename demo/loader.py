@@ -138,7 +138,6 @@ def demo_modules(app_labels=None):
 def load_all(stdout=None, app_labels=None):
     loader = DemoLoader(stdout)
     loader.locale = ensure_locales()
-    ensure_editorial_setup()
     modules = demo_modules(app_labels)
     for module in modules:
         loader.log(f"Chargement du contenu de démonstration : {module.__name__.split('.')[0]}")
@@ -147,6 +146,7 @@ def load_all(stdout=None, app_labels=None):
         if hasattr(module, "finish"):
             module.finish(loader)
     ensure_synchronised_trees()
+    ensure_editorial_setup()  # after the trees: « Traduction » is given the translated ones
     for code, coverage in translations.translate().items():
         loader.log(
             f"Traduction {code} : {coverage.translated} objet(s) traduit(s), {len(coverage.changed)} mis à jour, "

@@ -1,5 +1,10 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import TranslatableMixin
 
+from .editorial import may_change_language
 from .panels import HOOK_NAME, HomePanel
 
 
@@ -10,3 +15,20 @@ def site_sections_panel(page, request):
     if not sections:
         return None
     return HomePanel("home/includes/sections_panel.html", {"sections": sections})
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def keep_snippets_to_the_editors_of_their_language(request, instance):
+    """A snippet is changed only by whoever may edit its language's pages (home.editorial):
+    « Traduction » edits the English and German snippets, never the French ones.
+
+    Registered before wagtail-localize's hook, which opens its translation editor instead of
+    Wagtail's; the edit view (GET and POST, every action of its menu) runs this first.
+    """
+    if isinstance(instance, TranslatableMixin) and not may_change_language(request.user, instance.locale_id):
+        messages.error(
+            request,
+            _("« %(object)s » (%(language)s) : vous pouvez le traduire, pas le modifier.")
+            % {"object": instance, "language": instance.locale.get_display_name()},
+        )
+        return redirect(instance.snippet_viewset.get_url_name("list"))

@@ -91,7 +91,7 @@ def _relation_names(objects, page):
     version, so the public history never names it.
     """
     models = {
-        "themes": Theme.objects.all(),
+        "themes": Theme.objects.filter(live=True),
         "quartiers": QuartierPage.objects.live().public(),
         "places": CulturalPlacePage.objects.live().public(),
         "related": ProposalPage.objects.live().public(),

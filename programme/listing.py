@@ -78,7 +78,7 @@ class ProposalListing:
         axes = list(AxisPage.objects.child_of(index).live().public().order_by("path"))
         self.axis_path_length = len(axes[0].path) if axes else 0
         self.axes_by_path = {axis.path: axis for axis in axes}
-        themes = translations_by_key(Theme.objects.all(), self.locale)
+        themes = translations_by_key(Theme.objects.filter(live=True), self.locale)
         quartiers = translations_by_key(QuartierPage.objects.live(), self.locale)
         places = translations_by_key(CulturalPlacePage.objects.live(), self.locale)
         self.themes, self.quartiers, self.places = themes, quartiers, places

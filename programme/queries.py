@@ -42,7 +42,7 @@ def decorate_proposals(queryset, locale):
         queryset.prefetch_related(Prefetch("theme_links", queryset=ProposalTheme.objects.select_related("theme")))
     )
     keys = {link.theme.translation_key for p in proposals for link in p.theme_links.all()}
-    themes = translations_by_key(Theme.objects.all(), locale, keys)
+    themes = translations_by_key(Theme.objects.filter(live=True), locale, keys)
     for proposal in proposals:
         proposal.themes = localized(
             [link.theme for link in proposal.theme_links.all()], translations=themes, missing=DROP
@@ -59,7 +59,7 @@ def linked_pages(page):
     return {
         "themes": localized(
             [link.theme for link in page.theme_links.select_related("theme")],
-            Theme.objects.all(),
+            Theme.objects.filter(live=True),
             page.locale,
             missing=DROP,
         ),

@@ -127,7 +127,7 @@ def quartiers_map(quartiers, request, *, title, description, highlight=None, num
 
 def quartier_page(page, request):
     indicators = list(page.indicators.all())
-    shared = page.shared_objectives
+    shared = page.shared_objectives if page.shared_objectives_id and page.shared_objectives.live else None
     index = page.index_page
     # The figures sit in the page's text: a quartier shown in French under /en/ (not translated
     # yet) writes « 13 080 € », not « 13,080 € ».
@@ -135,7 +135,7 @@ def quartier_page(page, request):
         portrait = portrait_groups(page.title, indicators)
     context = {
         "portrait": portrait,
-        "shared_objectives": localized([shared], SharedObjectives.objects.all())[0] if shared else None,
+        "shared_objectives": localized([shared], SharedObjectives.objects.filter(live=True))[0] if shared else None,
         "social_centres": page.get_social_centres(),
         "data_urls": index.data_urls(request) if index is not None and index.live else None,
         "quartier_map": None,

@@ -77,10 +77,13 @@ def describe(pages, locale):
             *ProposalTheme.objects.filter(proposal_id__in=ids).values_list("proposal_id", "theme_id"),
             *QuestionTheme.objects.filter(question_id__in=ids).values_list("question_id", "theme_id"),
         ]
-        themes = Theme.objects.in_bulk({theme_id for _page, theme_id in theme_rows})
-        shown_themes = dict(zip(themes, localized(list(themes.values()), Theme.objects.all(), locale), strict=True))
+        live_themes = Theme.objects.filter(live=True)
+        themes = live_themes.in_bulk({theme_id for _page, theme_id in theme_rows})
+        shown_themes = dict(zip(themes, localized(list(themes.values()), live_themes, locale), strict=True))
         for page_id, theme_id in theme_rows:
-            theme = shown_themes[theme_id]
+            theme = shown_themes.get(theme_id)
+            if theme is None:  # a draft theme: not public yet
+                continue
             values[page_id].setdefault("theme", set()).add(theme.slug)
             labels["theme"][theme.slug] = theme.name
 

@@ -74,7 +74,7 @@ class SearchForm(forms.Form):
         self.language = language
         self.aliases = {
             "axis": _slugs(AxisPage.objects.live(), language),
-            "theme": _slugs(Theme.objects.all(), language),
+            "theme": _slugs(Theme.objects.filter(live=True), language),
             "quartier": _slugs(QuartierPage.objects.live(), language),
         }
         for name, slugs in self.aliases.items():

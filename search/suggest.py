@@ -92,7 +92,8 @@ def build_vocabulary(language):
         .filter(depth__gt=1, locale__language_code__in=languages)
         .values_list("title", "content_type_id")
     )
-    theme_names = list(Theme.objects.filter(locale__language_code__in=languages).values_list("name", flat=True))
+    themes = Theme.objects.filter(live=True, locale__language_code__in=languages)
+    theme_names = list(themes.values_list("name", flat=True))
 
     names = [title for title, content_type in titles if content_type in named_types] + theme_names
     counts = Counter(word.lower() for text in [title for title, _type in titles] + theme_names for word in _words(text))

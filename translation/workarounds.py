@@ -9,8 +9,9 @@ on the page the editor came from (a redirect, as wagtail-localize does on succes
 lost: the translator fails before anything is saved, and the sync view's transaction is rolled
 back.
 
-The whole workaround is this module and its import in ``translation/wagtail_hooks.py``: delete
-both once wagtail-localize reports translator errors itself.
+The whole workaround is this module, and the wrapper around the sync view in
+``translation/wagtail_hooks.py`` (which serves that address with :mod:`translation.review`'s
+view): delete both once wagtail-localize reports translator errors itself.
 """
 
 import functools
@@ -22,7 +23,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail_localize.views import edit_translation, update_translations
+from wagtail_localize.views import edit_translation
 
 from .machine_translators import MachineTranslationError
 
@@ -36,7 +37,7 @@ def _back_to_next_url(request):
     return get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
 
 
-def _back_to_same_page(request):
+def back_to_same_page(request):
     # The sync form again, with its checkboxes, to try without machine translation.
     return request.get_full_path()
 
@@ -58,14 +59,11 @@ def reporting_translator_errors(view, back_to):
 
 @hooks.register("register_admin_urls", order=-1)
 def register_admin_urls():
-    """The same paths as wagtail-localize's (``localize/`` in its hook), matched first."""
+    """The same path as wagtail-localize's (``localize/`` in its hook), matched first; the sync
+    view's is registered, wrapped, with :mod:`translation.review`'s view."""
     return [
         path(
             "localize/translate/<int:translation_id>/machine_translate/",
             reporting_translator_errors(edit_translation.machine_translate, _back_to_next_url),
-        ),
-        path(
-            "localize/update/<int:translation_source_id>/",
-            reporting_translator_errors(update_translations.UpdateTranslationsView.as_view(), _back_to_same_page),
         ),
     ]

@@ -152,6 +152,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "json", "odt", "ods", "pdf", "txt", "xlsx", "do
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
+# A translation started with « Traduire » is a draft, even when its source is live: it is
+# published by « Validation » through the « Relecture » workflow (home/editorial.py), never by
+# the translator (wagtail-localize's default publishes it at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Search: the database backend, or Elasticsearch / OpenSearch when ELASTICSEARCH_URL /
 # OPENSEARCH_URL is set, in every environment (docs/search.md).

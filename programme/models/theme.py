@@ -2,15 +2,20 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 
 @register_snippet
-class Theme(TranslatableMixin, index.Indexed, models.Model):
-    """A theme of the programme, shared by proposals and translated once."""
+class Theme(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
+    """A theme of the programme, shared by proposals and translated once.
+
+    Drafts and the « Relecture » workflow as for pages (``home.editorial``): visitors see live themes.
+    """
 
     name = models.CharField(_("nom"), max_length=100)
     slug = models.SlugField(
@@ -20,7 +25,7 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     )
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), PublishingPanel()]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

@@ -158,8 +158,8 @@ class QuartierPage(GeoPointMixin, BasePage):
         links = self.social_centre_links.all()
         if self.pk and hasattr(links, "select_related"):
             links = links.select_related("social_centre")
-        centres = [link.social_centre for link in links if link.social_centre_id]
-        return localized(centres, SocialCentre.objects.all())
+        centres = [link.social_centre for link in links if link.social_centre_id and link.social_centre.live]
+        return localized(centres, SocialCentre.objects.filter(live=True))
 
     @cached_property
     def index_page(self):

@@ -1,10 +1,14 @@
-"""The quartiers' translatable snippets: the shared objectives (« socle commun ») and the social centres."""
+"""The quartiers' translatable snippets: the shared objectives (« socle commun ») and the social centres.
+
+Like pages, they have drafts and go through the « Relecture » workflow (``home.editorial``): a
+visitor only sees a live one (``live=True``).
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.fields import StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -17,7 +21,7 @@ class SocialCentreKind(models.TextChoices):
 
 
 @register_snippet
-class SharedObjectives(TranslatableMixin, models.Model):
+class SharedObjectives(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):
     """The « socle commun »: objectives every quartier project of the Contrat de Ville shares.
 
     Written and translated once, shown on every quartier page.
@@ -27,7 +31,7 @@ class SharedObjectives(TranslatableMixin, models.Model):
     introduction = models.TextField(_("introduction"), blank=True)
     axes = StreamField(ObjectiveStreamBlock(), verbose_name=_("axes et objectifs"), blank=True)
 
-    panels = [FieldPanel("title"), FieldPanel("introduction"), FieldPanel("axes")]
+    panels = [FieldPanel("title"), FieldPanel("introduction"), FieldPanel("axes"), PublishingPanel()]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("socle commun des projets de quartier")
@@ -38,7 +42,9 @@ class SharedObjectives(TranslatableMixin, models.Model):
 
 
 @register_snippet
-class SocialCentre(TranslatableMixin, index.Indexed, models.Model):
+class SocialCentre(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
     """A social centre or « espace de vie sociale » (Contrat de Ville, article 11).
 
     Centres sociaux hold the « animation globale » approval of the Caf du Doubs, espaces de vie
@@ -50,7 +56,13 @@ class SocialCentre(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("site web"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("description"), FieldPanel("website")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        PublishingPanel(),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

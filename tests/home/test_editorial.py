@@ -25,7 +25,7 @@ def test_setup_is_idempotent():
 
 @pytest.mark.parametrize(
     ("group", "can_edit", "can_publish"),
-    [(WRITERS, True, False), (REVIEWERS, True, True), (TRANSLATORS, True, False)],
+    [(WRITERS, True, False), (REVIEWERS, True, True), (TRANSLATORS, False, False)],
 )
 def test_group_permissions_on_pages(home_page, group, can_edit, can_publish):
     user = _member(group)

@@ -4,7 +4,10 @@ from home.editorial import ensure_editorial_setup
 
 
 class Command(BaseCommand):
-    help = "Creates the groups Rédaction, Validation, Traduction and the « Relecture » workflow."
+    help = (
+        "Creates the groups Rédaction, Validation, Traduction and the « Relecture » workflow (pages and "
+        "snippets); run again after a language tree is added."
+    )
 
     def handle(self, *args, **options):
         groups, workflow = ensure_editorial_setup()
