@@ -47,6 +47,8 @@ def axe_violations(browser, url):
 def test_every_page_passes_axe(browser, live_site):
     paths = sitemap_paths(live_site)
     assert "/fr/" in paths and len(paths) >= 10
+    # The three trees: French, and the English and German translations.
+    assert {path.split("/")[1] for path in paths} == {"fr", "en", "de"}
     failures = {}
     for path in paths + EXTRA_PATHS:
         violations = axe_violations(browser, live_site + path)
