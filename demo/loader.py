@@ -153,7 +153,7 @@ def load_all(stdout=None, app_labels=None):
             f"{len(coverage.incomplete)} incomplet(s)"
         )
         for obj, missing in coverage.incomplete:
-            loader.log(f"  {obj} : {missing} chaîne(s) sans traduction ({code}), restée copie française")
+            loader.log(f"  {obj} : {missing} chaîne(s) sans traduction ({code}) : laissé tel quel")
     reindex_pages()
     return loader
 

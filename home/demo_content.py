@@ -6,7 +6,7 @@ menus and the order of the home page's children. Data: ``home/demo_data/site.yam
 from wagtail.models import Page, Site
 
 from home.blocks import paragraphs_to_body
-from home.models import ContactFormField, ContactPage, HomePage, NavigationSettings, SiteSettings, StandardPage
+from home.models import ContactFormField, ContactPage, HomePage, SiteSettings, SiteTexts, StandardPage
 
 
 def load(loader):
@@ -36,7 +36,6 @@ def load(loader):
     site_settings = SiteSettings.for_site(site)
     site_settings.contact_email = data["settings"]["contact_email"]
     site_settings.postal_address = data["settings"]["postal_address"]
-    site_settings.footer_text = data["settings"]["footer_text"]
     site_settings.save()
 
 
@@ -68,20 +67,20 @@ def finish(loader):
         subject=contact_data["subject"],
     )
     if not contact.form_fields.exists():
-        contact.form_fields = [ContactFormField(**field) for field in contact_data["fields"]]
+        contact.form_fields = [ContactFormField(locale=contact.locale, **field) for field in contact_data["fields"]]
         loader.publish(contact)
 
-    navigation = NavigationSettings.for_site(loader.home.get_site())
-    for menu in ("main_menu", "footer_menu"):
-        setattr(
-            navigation,
-            menu,
-            [
-                ("link", {"page": loader.find_child(loader.home, slug), "url": "", "text": ""})
-                for slug in data["navigation"][menu]
-            ],
-        )
-    navigation.save()
+    texts = SiteTexts.objects.filter(locale=loader.locale).order_by("pk").first() or SiteTexts(locale=loader.locale)
+    menus = {
+        menu: [
+            ("link", {"page": loader.find_child(loader.home, slug), "url": "", "text": ""})
+            for slug in data["navigation"][menu]
+        ]
+        for menu in ("main_menu", "footer_menu")
+    }
+    if loader.assign(texts, footer_text=" ".join(data["settings"]["footer_text"].split()), **menus) or not texts.live:
+        texts.save()
+        texts.save_revision().publish()
 
 
 def _order_sections(home, slugs):

@@ -24,6 +24,7 @@ import elastic_transport
 import elasticsearch
 import opensearchpy
 import urllib3
+from django.utils import translation
 from modelsearch.backends import get_search_backend
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import PlainText
@@ -31,7 +32,9 @@ from modelsearch.utils import deep_update
 from wagtail.search.backends import elasticsearch8, elasticsearch9, opensearch3
 
 from search.analysis import (
+    ENGLISH_STOP_WORDS,
     FRENCH_STOP_WORDS,
+    GERMAN_STOP_WORDS,
     PREFIX_LENGTH,
     WORD,
     normalise,
@@ -52,6 +55,12 @@ TEXT_ANALYZER = "french_text"
 SEARCH_ANALYZER = "french_search"
 PREFIX_ANALYZER = "edgengram_analyzer"  # Wagtail's name, redefined below
 PREFIX_SEARCH_ANALYZER = "prefix_search"
+# The other languages of the site: each text field also has a sub-field analysed in each
+# (``title.en``, ``title.de``), searched from /en/ and /de/ beside the French field.
+OTHER_LANGUAGES = {
+    "en": {"analyzer": "english_text", "stemmer": "English", "stop_words": ENGLISH_STOP_WORDS},
+    "de": {"analyzer": "german_text", "stemmer": "German", "stop_words": GERMAN_STOP_WORDS},
+}
 # Elided articles (Lucene's French list, as Elasticsearch's ``french`` analyzer elides them).
 ELIDED_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 # Straight, typographic and modifier apostrophes.
@@ -87,6 +96,14 @@ def index_analysis():
                     "french_stemmer": {"type": "snowball", "language": "French"},
                     # lenient: a member made only of stop words is skipped, not an error.
                     "french_synonyms": {"type": "synonym_graph", "synonyms": synonym_lines(), "lenient": True},
+                    **{
+                        filter_name: definition
+                        for code, language in OTHER_LANGUAGES.items()
+                        for filter_name, definition in (
+                            (f"{code}_stop", {"type": "stop", "stopwords": sorted(language["stop_words"])}),
+                            (f"{code}_stemmer", {"type": "snowball", "language": language["stemmer"]}),
+                        )
+                    },
                 },
                 "analyzer": {
                     TEXT_ANALYZER: {
@@ -100,6 +117,15 @@ def index_analysis():
                         "tokenizer": "standard",
                         "char_filter": ["apostrophe"],
                         "filter": [*text_filters, "french_synonyms"],
+                    },
+                    **{
+                        language["analyzer"]: {
+                            "type": "custom",
+                            "tokenizer": "standard",
+                            "char_filter": ["apostrophe"],
+                            "filter": ["lowercase", f"{code}_stop", "asciifolding", f"{code}_stemmer"],
+                        }
+                        for code, language in OTHER_LANGUAGES.items()
                     },
                     PREFIX_ANALYZER: {
                         "type": "custom",
@@ -120,18 +146,23 @@ def index_analysis():
 
 
 INDEX_ANALYSIS = index_analysis()
-TEXT_FIELD_ANALYSIS = {"analyzer": TEXT_ANALYZER, "search_analyzer": SEARCH_ANALYZER}
+TEXT_FIELD_ANALYSIS = {
+    "analyzer": TEXT_ANALYZER,
+    "search_analyzer": SEARCH_ANALYZER,
+    "fields": {code: {"type": "text", "analyzer": language["analyzer"]} for code, language in OTHER_LANGUAGES.items()},
+}
 
 
 class FrenchMapping:
-    """The analyzers set on each field: the emulator ignores an index's ``default`` analyzer."""
+    """The analyzers set on each field: the emulator ignores an index's ``default`` analyzer.
+    French on the field itself, English and German on its sub-fields."""
 
     edgengram_analyzer_config = {"analyzer": PREFIX_ANALYZER, "search_analyzer": PREFIX_SEARCH_ANALYZER}
 
     def get_field_mapping(self, field):
         name, mapping = super().get_field_mapping(field)
         if mapping.get("type") == "text" and "analyzer" not in mapping:
-            mapping.update(TEXT_FIELD_ANALYSIS)
+            mapping.update(deepcopy(TEXT_FIELD_ANALYSIS))
         return name, mapping
 
     def _get_document_field_data(self, field, obj):
@@ -150,7 +181,7 @@ class FrenchMapping:
         mapping = super().get_mapping()
         for name, field in mapping["properties"].items():
             if name == "_all_text" or name.startswith("_all_text_boost_"):
-                field.update(TEXT_FIELD_ANALYSIS)
+                field.update(deepcopy(TEXT_FIELD_ANALYSIS))
         return mapping
 
 
@@ -197,9 +228,27 @@ def site_query(query_string, operator, fields):
         should.append({"match": {"_edgengrams": {"query": " ".join(prefixes), "boost": PREFIX_BOOST}}})
     for phrase in synonym_phrases(query_string):
         should.append({"multi_match": {"query": phrase, "fields": names, "type": "phrase", "boost": SYNONYM_BOOST}})
+    every_word = [{"multi_match": {**any_words["multi_match"], "operator": "and"}}]
+    language = translation.get_language()
+    if language in OTHER_LANGUAGES:
+        # From /en/ or /de/: the pages of that language analysed in it (French ones still match
+        # the French fields, as the labelled fallback).
+        local = [_in_language(field, language) for field in fields]
+        should.append(
+            {"multi_match": {"query": query_string, "fields": local, "operator": "and", "boost": ALL_WORDS_BOOST}}
+        )
+        any_words = {"bool": {"should": [any_words, {"multi_match": {"query": query_string, "fields": local}}]}}
+        every_word.append({"multi_match": {"query": query_string, "fields": local, "operator": "and"}})
     if operator == "and":
-        return {"bool": {"must": [{"multi_match": {**any_words["multi_match"], "operator": "and"}}], "should": should}}
+        must = every_word[0] if len(every_word) == 1 else {"bool": {"should": every_word}}
+        return {"bool": {"must": [must], "should": should}}
     return {"bool": {"should": [any_words, *should], "minimum_should_match": 1}}
+
+
+def _in_language(field, language):
+    """``title^2`` → ``title.en^2``: the sub-field of a field analysed in ``language``."""
+    name, _sep, boost = field.field_name_with_boost.partition("^")
+    return f"{name}.{language}^{boost}" if boost else f"{name}.{language}"
 
 
 class SiteQueryCompiler:

@@ -4,7 +4,7 @@ from .base import BasePage, SectionIndexPage
 from .contact import ContactFormField, ContactPage
 from .images import SiteImage, SiteRendition
 from .pages import HomePage, StandardPage
-from .settings import NavigationSettings, SiteSettings
+from .settings import SiteSettings, SiteTexts
 
 __all__ = [
     "BasePage",
@@ -12,9 +12,9 @@ __all__ = [
     "ContactFormField",
     "ContactPage",
     "HomePage",
-    "NavigationSettings",
     "SiteImage",
     "SiteRendition",
     "SiteSettings",
+    "SiteTexts",
     "StandardPage",
 ]

@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from .base import BasePage
@@ -13,8 +14,21 @@ from .base import BasePage
 logger = logging.getLogger(__name__)
 
 
-class ContactFormField(AbstractFormField):
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """A field of the question form: its label, help text and choices are translated with the
+    page; its kind, whether it is required and its name in the stored submissions
+    (``clean_name``, the same in every language) are synchronised."""
+
     page = ParentalKey("home.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    override_translatable_fields = [
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class ContactPage(EmailFormMixin, FormMixin, BasePage):

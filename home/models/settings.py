@@ -1,11 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
+from wagtail.snippets.models import register_snippet
 
 from home.blocks import LinkBlock
+from home.localization import active_locale_id, source_locale
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -19,15 +22,10 @@ class SocialLinkBlock(blocks.StructBlock):
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    """Contact details and footer text, edited once for the whole site."""
+    """Contact details, the same in every language; the texts are :class:`SiteTexts`."""
 
     contact_email = models.EmailField(_("adresse électronique de contact"), blank=True)
     postal_address = models.TextField(_("adresse postale"), blank=True)
-    footer_text = models.TextField(
-        _("texte du pied de page"),
-        blank=True,
-        help_text=_("Une ou deux phrases : qui publie ce site, et pourquoi."),
-    )
     social_links = StreamField(
         [("link", SocialLinkBlock())], verbose_name=_("réseaux sociaux"), blank=True
     )
@@ -35,7 +33,6 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         FieldPanel("contact_email"),
         FieldPanel("postal_address"),
-        FieldPanel("footer_text"),
         FieldPanel("social_links"),
     ]
 
@@ -43,16 +40,39 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("réglages du site")
 
 
-@register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
-    """The menus, chosen by the editors; links to pages follow the visitor's language."""
+@register_snippet
+class SiteTexts(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """The footer's sentence and the menus: written once in French and translated like a page.
 
+    A snippet rather than a site setting because a setting is one row per site, which
+    wagtail-localize cannot translate. One per language; links to pages follow the visitor's
+    language (``home.localization``), a label left empty takes the page's title.
+    """
+
+    footer_text = models.TextField(
+        _("texte du pied de page"),
+        blank=True,
+        help_text=_("Une ou deux phrases : qui publie ce site, et pourquoi."),
+    )
     main_menu = StreamField([("link", LinkBlock())], verbose_name=_("menu principal"), blank=True)
     footer_menu = StreamField(
         [("link", LinkBlock())], verbose_name=_("liens du pied de page"), blank=True
     )
 
-    panels = [FieldPanel("main_menu"), FieldPanel("footer_menu")]
+    panels = [FieldPanel("footer_text"), FieldPanel("main_menu"), FieldPanel("footer_menu"), PublishingPanel()]
 
-    class Meta:
-        verbose_name = _("navigation")
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("textes du site")
+        verbose_name_plural = _("textes du site")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    @classmethod
+    def current(cls):
+        """The live texts in the active language, else the French ones (at most two queries)."""
+        live = cls.objects.filter(live=True)
+        texts = live.filter(locale_id=active_locale_id()).first()
+        if texts is None:
+            texts = live.filter(locale=source_locale()).first()
+        return texts

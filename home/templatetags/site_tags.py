@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.localization import localized
-from home.models import NavigationSettings
+from home.models import SiteTexts
 
 register = template.Library()
 
@@ -42,11 +42,24 @@ def localized_home(context):
     return site.root_page.localized
 
 
+def site_texts(context):
+    """The site's texts in the visitor's language, read once per render."""
+    if "_site_texts" not in context.render_context:
+        context.render_context["_site_texts"] = SiteTexts.current()
+    return context.render_context["_site_texts"]
+
+
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    texts = site_texts(context)
+    return texts.footer_text if texts else ""
+
+
 def _menu_items(context, field):
     request = context.get("request")
-    if request is None:
+    navigation = site_texts(context)
+    if request is None or navigation is None:
         return []
-    navigation = NavigationSettings.for_request(request)
     current = context.get("page")
     pages = [block.value["page"] for block in getattr(navigation, field) if block.value["page"]]
     translations = {

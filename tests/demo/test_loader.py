@@ -2,7 +2,7 @@ import pytest
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from demo.loader import load_all
-from home.models import HomePage, NavigationSettings, StandardPage
+from home.models import HomePage, SiteTexts, StandardPage
 from news.models import ArticlePage
 from tests.seed import read_seed, seed_section_indexes
 
@@ -35,7 +35,7 @@ def test_loader_builds_the_site():
     assert {page.slug: page.title for page in StandardPage.objects.live().filter(locale__language_code="fr")} == standard_pages
     article = ArticlePage.objects.get(slug="pole-metropolitain-besancon-dijon", locale__language_code="fr")
     assert article.live and article.title == read_seed("news")["articles"][0]["title"]
-    navigation = NavigationSettings.for_site(site)
+    navigation = SiteTexts.objects.get(locale__language_code="fr")
     menu_pages = [block.value["page"].slug for block in navigation.main_menu]
     assert menu_pages == seed["navigation"]["main_menu"] == ["programme", "quartiers", "culture", "actualites", "a-propos"]
 

@@ -43,7 +43,7 @@ def test_preview_renders(admin_client, home_page):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/admin/settings/home/sitesettings/", "/admin/settings/home/navigationsettings/", "/admin/snippets/programme/theme/"])
+@pytest.mark.parametrize("url", ["/admin/settings/home/sitesettings/", "/admin/snippets/home/sitetexts/", "/admin/snippets/programme/theme/"])
 def test_settings_and_snippets_screens_render(admin_client, url):
     response = admin_client.get(url, follow=True)
     assert response.status_code == 200

@@ -21,6 +21,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 from home.models import StandardPage
 from programme.models import Theme
+from tests.translating import add_french_page
 from translation.review import SyncTranslationsView
 
 pytestmark = pytest.mark.django_db
@@ -83,8 +84,9 @@ def _theme_url(view, *args):
 
 
 @pytest.fixture
-def about():
-    return StandardPage.objects.get(slug="a-propos", locale__language_code="fr")
+def about(home_page):
+    """A French page not translated yet (the demo's are): its English copy waits for a translator."""
+    return add_french_page(home_page, StandardPage(title="À propos", slug="a-propos-de-la-liste", summary="Qui nous sommes."))
 
 
 @pytest.fixture
@@ -95,6 +97,15 @@ def about_en(about):
 @pytest.fixture
 def sport(locale_fr):
     return Theme.objects.get(slug="sport", locale=locale_fr)
+
+
+@pytest.fixture
+def untranslated_theme(locale_fr):
+    """A French theme not translated yet (the demo's are)."""
+    theme = Theme(name="Sport", slug="sport-de-quartier", locale=locale_fr)
+    theme.save()
+    theme.save_revision().publish()
+    return theme
 
 
 # « Rédaction »
@@ -428,7 +439,8 @@ def test_translator_cannot_publish_nor_unpublish_translated_pages(client, about_
     assert (permissions.can_edit(), permissions.can_publish(), permissions.can_delete()) == (True, False, False)
 
 
-def test_translator_translates_a_snippet_and_submits_it(client, sport):
+def test_translator_translates_a_snippet_and_submits_it(client, untranslated_theme):
+    sport = untranslated_theme
     translator = _login(client, TRANSLATORS)
     english = Locale.objects.get(language_code="en")
     url = reverse("wagtail_localize:submit_snippet_translation", args=["programme", "theme", sport.pk])

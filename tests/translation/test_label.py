@@ -10,7 +10,9 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from home.models import StandardPage
 from tests.html import soup
+from tests.translating import add_french_page
 
 pytestmark = pytest.mark.django_db
 
@@ -167,8 +169,8 @@ def test_one_query_on_a_translated_page(
 
 def test_no_query_on_a_french_page_nor_on_an_untranslated_one(site, django_assert_num_queries):
     french_home = site.root_page
-    german_alias = Page.objects.get(locale__language_code="de", depth=french_home.depth)
-    assert german_alias.alias_of_id == french_home.id
+    french_page = add_french_page(french_home, StandardPage(title="Pas encore traduite", slug="pas-encore"))
+    german_alias = Page.objects.get(locale__language_code="de", alias_of=french_page)
     with django_assert_num_queries(0):
         assert _render_notice(french_home, "fr").strip() == ""
         assert _render_notice(german_alias, "de").strip() == ""

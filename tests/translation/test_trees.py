@@ -225,3 +225,26 @@ def test_a_quartier_not_translated_yet_writes_its_figures_the_french_way(client)
     copy.save_revision().publish()
     html = client.get("/en/neighbourhoods/planoise-bis/").content.decode()
     assert french_number(20862) in html and "20,862" not in html
+
+
+@pytest.mark.parametrize("language_code", LANGUAGES)
+def test_the_site_texts_and_the_question_form_are_translated(client, language_code):
+    seed = read_seed("home")
+    footer = " ".join(seed["settings"]["footer_text"].split())
+    contact_slug = seed_translation("home", language_code, seed["contact"]["slug"])
+    page = soup(client.get(f"/{language_code}/{contact_slug}/"))
+    assert text_of(one(page, ".site-footer__text")) == seed_translation("home", language_code, footer)
+    labels = [text_of(label) for label in page.select("main form label")]
+    for field in seed["contact"]["fields"]:
+        assert any(label.startswith(seed_translation("home", language_code, field["label"])) for label in labels)
+    # A question asked in English or German is stored under the same field names as in French.
+    response = client.post(
+        f"/{language_code}/{contact_slug}/",
+        {"votre_nom": "Ada", "votre_adresse_electronique": "ada@example.org", "votre_question": "Quand ?"},
+    )
+    assert response.status_code == 200
+    from wagtail.contrib.forms.models import FormSubmission
+
+    submission = FormSubmission.objects.order_by("-pk").first()
+    assert submission.page.locale.language_code == language_code
+    assert submission.get_data()["votre_question"] == "Quand ?"
