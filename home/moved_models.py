@@ -7,6 +7,14 @@ is, or copy it into those migrations before changing it: migrations run it as wr
 from django.db import migrations
 
 
+def _forget_content_types():
+    """The process's content type cache may hold the one just deleted (filled by an earlier
+    ``migrate`` in the same process): a permission created after would point at nothing."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
 def move_content_types(models, old_app, new_app):
     """Point the content types of moved models at their new app: pages, revisions, permissions
     and translation sources keep their content type id, so nothing else has to change. A content
@@ -23,8 +31,10 @@ def move_content_types(models, old_app, new_app):
 
     def forwards(apps, schema_editor):
         move(apps, old_app, new_app)
+        _forget_content_types()
 
     def backwards(apps, schema_editor):
         move(apps, new_app, old_app)
+        _forget_content_types()
 
     return migrations.RunPython(forwards, backwards)
