@@ -9,14 +9,20 @@ for the ``RANKED`` best candidates only (their ``ts_rank``), and for the entries
 the words of a synonym phrase (a phrase needs positions).
 """
 
-import heapq
 from dataclasses import replace
 
 from django.db import connection
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.utils import get_content_type_pk
 
-from .common import RANKED, TITLE_WEIGHT, AnalysedFieldsMixin, RankedResultsMixin, RankedSearchMixin
+from .common import (
+    TITLE_WEIGHT,
+    AnalysedFieldsMixin,
+    RankedResultsMixin,
+    RankedSearchMixin,
+    best_candidates,
+    weighed_titles,
+)
 
 # The words, title and analysed title of each index entry (see the module's docstring).
 TERMS = "search_entryterms"
@@ -82,7 +88,8 @@ class PostgresRankedCompiler(RankedSearchMixin, postgres.PostgresSearchQueryComp
             return terms[0] + (":*" if prefix else "")
 
         return " | ".join(
-            "(" + " | ".join(alternative(alt, group.prefix) for alt in group.alternatives) + ")" for group in groups
+            "(" + " | ".join(alternative(alt, group.prefix) for alt in group.alternatives) + ")"
+            for group in groups
         )
 
     def _rows(self, sql, params):
@@ -112,8 +119,8 @@ class PostgresRankedCompiler(RankedSearchMixin, postgres.PostgresSearchQueryComp
 
     def collect(self, groups):
         """One pass over ``TERMS`` (the entries that have a query word, which words, their titles),
-        then the engine's score of the ``RANKED`` best candidates (most words, the title matching,
-        its ``ts_rank``): all the matches on a small site."""
+        then the engine's score of the ``best_candidates`` (the title's ``ts_rank`` ranking the
+        title matches among them)."""
         matches = [self.group_match(group) for group in groups]
         found = " + ".join(f"({sql})::int" for sql, _params in matches)
         rows = self._rows(
@@ -124,15 +131,17 @@ class PostgresRankedCompiler(RankedSearchMixin, postgres.PostgresSearchQueryComp
         rows = [row for row in rows if row[1]]  # a phrase's words apart are not a match
         everything = [row[0] for row in rows]
         words = {row[0]: row[1] for row in rows} if len(groups) > 1 else None
-        titles = {row[0]: row[2] for row in rows if row[2]}
-        candidates = heapq.nlargest(RANKED, rows, key=lambda row: (row[1], row[2] is not None, row[3]))
+        title_ranks = {row[0]: row[3] for row in rows if row[2] is not None}
+        candidates = best_candidates(everything, words, title_ranks)
+        titles = {row[0]: row[2] for row in rows if row[2] is not None}
+        titles = {entry_id: titles[entry_id] for entry_id in weighed_titles(title_ranks, candidates)}
         scores = {}
         if candidates:
             scores = dict(
                 self._rows(
                     """SELECT e.id, %s * ts_rank(e.title, q) + ts_rank(e.body, q)
                        FROM ENTRIES e, to_tsquery('simple', %s) q WHERE e.id = ANY(%s)""",
-                    [TITLE_WEIGHT, self.tsquery(groups), [row[0] for row in candidates]],
+                    [TITLE_WEIGHT, self.tsquery(groups), candidates],
                 )
             )
         return everything, words, scores, titles
