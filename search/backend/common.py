@@ -13,9 +13,9 @@ from modelsearch.utils import get_descendants_content_types_pks
 from search.analysis import analyse, language_of, query_groups
 
 TITLE_WEIGHT = 4.0
-# The engine scores this many best candidates (most query words, then a query word in the title);
-# the others rank by the number of query words found.
-RANKED = 500
+# The engine scores this many best candidates (most query words, then a query word in the title):
+# twenty pages of results; the others rank by the number of query words found.
+RANKED = 200
 # At most this many matches are ranked (the most relevant first): more is noise for a reader.
 MAX_MATCHES = 10_000
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
