@@ -66,8 +66,10 @@ def normalise(text):
     return THOUSANDS.sub("", text)
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(word):
-    """``Bibliothèque`` → ``bibliotheque``; ``œuvre`` → ``oeuvre``."""
+    """``Bibliothèque`` → ``bibliotheque``; ``œuvre`` → ``oeuvre``. Remembered: the extracts fold
+    every word of the pages shown until the first match, the same words from page to page."""
     word = word.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 

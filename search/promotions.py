@@ -13,7 +13,7 @@ import logging
 
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
@@ -78,7 +78,14 @@ def record_query(query, found):
     today = timezone.localdate()
     try:
         with transaction.atomic():
-            Query.get(query_string).add_hit(date=today)
+            # Wagtail's ``Query.add_hit`` reads, then saves, the day's row (five statements): a
+            # new query's first row is one INSERT (no other process can count a query that this
+            # transaction creates), a query counted today one UPDATE.
+            query, created = Query.objects.get_or_create(query_string=query_string)
+            if created:
+                QueryDailyHits.objects.create(query=query, date=today, hits=1)
+            elif not QueryDailyHits.objects.filter(query=query, date=today).update(hits=models.F("hits") + 1):
+                query.add_hit(date=today)
             if not found:
                 row, _created = UnansweredQuery.objects.get_or_create(query_string=query_string, date=today)
                 UnansweredQuery.objects.filter(pk=row.pk).update(hits=models.F("hits") + 1)

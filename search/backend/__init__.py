@@ -12,10 +12,12 @@ Why this module exists (the one place where we work around the library):
 - Matching. Every word is optional (a missing word lowers the rank, it does not empty the
   results), a word of 4 letters or more also finds longer words, synonyms are alternatives.
 - Ranking. modelsearch computes the score in a correlated subquery per matching row: 10 s for
-  2,500 matches out of 10,000 pages on SQLite. Here one query reads the matches with FTS5's
-  ``bm25()`` (title weighted 4, body 1) or PostgreSQL's ``ts_rank``, one cheap query per word
-  says which words each page has, and the pages sort by: number of query words found, the
-  title being the query (then containing it), then the engine's score.
+  2,500 matches out of 10,000 pages on SQLite. Here cheap queries say which words each match
+  has and whether its title has one, the engine scores the best candidates only (FTS5's
+  ``bm25()``, title weighted 4, body 1, or PostgreSQL's ``ts_rank``), and the pages sort by:
+  number of query words found, the title being the query (then containing it), then the
+  engine's score (``common.best_candidates``; PostgreSQL's first pass reads a narrow table of
+  words, see ``postgres``).
 
 Fields with a boost above 1 (summary, reference) are repeated in the body on SQLite, whose index
 entry has a title and a body only. Everything else (indexing on publish, ``update_index``,

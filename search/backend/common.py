@@ -1,7 +1,7 @@
 """What the SQLite and PostgreSQL backends share: the analysed indexer, the ranking."""
 
-
 import functools
+import heapq
 from collections import OrderedDict
 
 from django.utils import translation
@@ -13,8 +13,9 @@ from modelsearch.utils import get_descendants_content_types_pks
 from search.analysis import analyse, language_of, query_groups
 
 TITLE_WEIGHT = 4.0
-# The engine scores this many best matches; the others rank by the number of query words found.
-RANKED = 500
+# The engine scores this many best candidates (most query words, then a query word in the title):
+# twenty pages of results; the others rank by the number of query words found.
+RANKED = 200
 # At most this many matches are ranked (the most relevant first): more is noise for a reader.
 MAX_MATCHES = 10_000
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -67,6 +68,31 @@ def title_relevance(groups, title_terms):
     return in_title, exact, len(named) / len(title_terms) if title_terms else 0.0
 
 
+def best_candidates(everything, words, title_ranks):
+    """The ``RANKED`` matches that the engine scores: those with the most query words, then those
+    with a query word in their title (the better title rank first), then in the index's order.
+
+    Why not the engine's best scores: scoring every match reads every matching body (the cost of
+    a frequent word), while the score only orders pages that have as many words and as good a
+    title; on a small site every match is a candidate."""
+    if len(everything) <= RANKED:
+        return list(everything)
+
+    def key(entry_id):
+        return (words[entry_id] if words is not None else 1, title_ranks.get(entry_id, -1.0))
+
+    return heapq.nlargest(RANKED, everything, key=key)
+
+
+def weighed_titles(in_title, candidates):
+    """The title matches whose title is weighed: all of them, or the candidates' only when more
+    than ``RANKED`` titles match."""
+    if len(in_title) <= RANKED:
+        return list(in_title)
+    candidates = set(candidates)
+    return [entry_id for entry_id in in_title if entry_id in candidates]
+
+
 class RankedSearchMixin:
     """``search()`` for a plain-text query: the matches ranked in the engine, in Python order.
 
@@ -82,9 +108,9 @@ class RankedSearchMixin:
     def ranked_entries(self):
         """``[(index entry id, sort key)]`` of every match, best first; ``None`` for other queries.
 
-        The engine scores the ``RANKED`` best matches (by ``bm25`` / ``ts_rank``); their titles,
-        and every matching title when there are no more than ``RANKED``, are weighed; the other
-        matches follow by the number of query words they have.
+        The engine scores the ``RANKED`` best candidates (by ``bm25`` / ``ts_rank``); their
+        titles, and every matching title when there are no more than ``RANKED``, are weighed; the
+        other matches follow by the number of query words they have.
         """
         query = self._plain_text()
         if query is None:
@@ -95,9 +121,6 @@ class RankedSearchMixin:
         everything, words, scores, titles = self.collect(groups)
         if not everything:
             return []
-        # Titles are weighed for the best matches (or all of them, when they are few).
-        if len(titles) > RANKED:
-            titles = {entry_id: title for entry_id, title in titles.items() if entry_id in scores}
         no_title = (0, False, 0.0)
         weighed = []
         # The others, by the number of words they have (then in the index's order).
@@ -137,14 +160,17 @@ class RankedSearchMixin:
 
     def collect(self, groups):
         """``(every matching entry id, {entry id: query words it has} or None for one word,
-        {entry id: the engine's score} of the ``RANKED`` best, {entry id: analysed title} of
-        the entries whose title has a query word)``."""
+        {entry id: the engine's score} of the ``best_candidates``, {entry id: analysed title}
+        of the ``weighed_titles``)``."""
         # With several words, the pages that have each word are the matches (one scan less).
         words = self.words_found(groups) if len(groups) > 1 else None
         everything = list(words) if words is not None else self.all_matches(groups)
         if not everything:
             return [], words, {}, {}
-        return everything, words, dict(self.best_matches(groups, RANKED)), self.title_matches(groups)
+        in_title = self.title_matches(groups)
+        candidates = best_candidates(everything, words, dict.fromkeys(in_title, 0.0))
+        titles = self.titles(weighed_titles(in_title, candidates))
+        return everything, words, self.scores(groups, candidates), titles
 
     def matching_pks(self):
         """The primary keys of the queryset's objects that match, in rank order."""

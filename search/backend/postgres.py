@@ -1,12 +1,31 @@
-"""The PostgreSQL backend (see ``search.backend``): ``ts_rank`` over analysed text."""
+"""The PostgreSQL backend (see ``search.backend``): ``ts_rank`` over analysed text.
 
-import heapq
+Why a second table: a frequent word is in a third of the pages or more, and PostgreSQL then
+reads every matching entry, its body tsvector included (compressed, often out of line): some
+80 ms at 10,000 pages for two words. ``search_entryterms`` (migration ``search.0002``) holds of
+each entry what the first pass needs, small enough to be read uncompressed: its words without
+positions (``strip(title || body)``), its title vector and analysed title. The body is then read
+for the ``RANKED`` best candidates only (their ``ts_rank``), and for the entries that have all
+the words of a synonym phrase (a phrase needs positions).
+"""
+
+from dataclasses import replace
 
 from django.db import connection
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.utils import get_content_type_pk
 
-from .common import RANKED, TITLE_WEIGHT, AnalysedFieldsMixin, RankedResultsMixin, RankedSearchMixin
+from .common import (
+    TITLE_WEIGHT,
+    AnalysedFieldsMixin,
+    RankedResultsMixin,
+    RankedSearchMixin,
+    best_candidates,
+    weighed_titles,
+)
+
+# The words, title and analysed title of each index entry (see the module's docstring).
+TERMS = "search_entryterms"
 
 
 class PostgresIndexer(AnalysedFieldsMixin, postgres.ObjectIndexer):
@@ -38,13 +57,20 @@ class PostgresIndex(postgres.PostgresIndex):
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"""
-                INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, title_norm,
-                                     title_text, body_text)
-                (VALUES {", ".join(rows)})
-                ON CONFLICT (content_type_id, object_id)
-                DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0,
-                              autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
-                              title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
+                WITH entries AS (
+                    INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, title_norm,
+                                         title_text, body_text)
+                    (VALUES {", ".join(rows)})
+                    ON CONFLICT (content_type_id, object_id)
+                    DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0,
+                                  autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
+                                  title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
+                    RETURNING id, title, body, title_text
+                )
+                INSERT INTO {TERMS} (entry_id, terms, title, title_text)
+                SELECT id, strip(title || body), title, title_text FROM entries
+                ON CONFLICT (entry_id) DO UPDATE SET terms = EXCLUDED.terms, title = EXCLUDED.title,
+                                                     title_text = EXCLUDED.title_text
                 """,  # noqa: S608 - only placeholders and compiled vectors are interpolated
                 params,
             )
@@ -53,10 +79,12 @@ class PostgresIndex(postgres.PostgresIndex):
 
 class PostgresRankedCompiler(RankedSearchMixin, postgres.PostgresSearchQueryCompiler):
     @staticmethod
-    def tsquery(groups):
+    def tsquery(groups, phrase="<->"):
+        """The groups as a tsquery; ``phrase="&"`` for a phrase's words anywhere (on ``TERMS``)."""
+
         def alternative(terms, prefix):
             if len(terms) > 1:
-                return "(" + " <-> ".join(terms) + ")"
+                return "(" + f" {phrase} ".join(terms) + ")"
             return terms[0] + (":*" if prefix else "")
 
         return " | ".join(
@@ -66,26 +94,56 @@ class PostgresRankedCompiler(RankedSearchMixin, postgres.PostgresSearchQueryComp
 
     def _rows(self, sql, params):
         with connection.cursor() as cursor:
-            cursor.execute(sql.replace("ENTRIES", postgres.IndexEntry._meta.db_table), params)
+            sql = sql.replace("ENTRIES", postgres.IndexEntry._meta.db_table).replace("TERMS", TERMS)
+            cursor.execute(sql, params)
             return cursor.fetchall()
 
+    def group_match(self, group):
+        """SQL true when an entry of ``TERMS`` (``t``) has one of the group's alternatives, and
+        its parameters: a word from the stripped words; a phrase from the title, or from the
+        body's positions for the entries that have all its words."""
+        singles = [alternative for alternative in group.alternatives if len(alternative) == 1]
+        parts, params = [], []
+        if singles:
+            parts.append("t.terms @@ to_tsquery('simple', %s)")
+            params.append(self.tsquery([replace(group, alternatives=tuple(singles))]))
+        for phrase in (alternative for alternative in group.alternatives if len(alternative) > 1):
+            parts.append(
+                "t.title @@ to_tsquery('simple', %s) OR (t.terms @@ to_tsquery('simple', %s) AND EXISTS "
+                "(SELECT FROM ENTRIES e WHERE e.id = t.entry_id AND e.body @@ to_tsquery('simple', %s)))"
+            )
+            alone = [replace(group, alternatives=(phrase,))]
+            exact = self.tsquery(alone)
+            params.extend((exact, self.tsquery(alone, phrase="&"), exact))
+        return "(" + " OR ".join(parts) + ")", params
+
     def collect(self, groups):
-        """Everything in one pass over the matching entries: when a word is in a third of the
-        pages PostgreSQL reads the table rather than the GIN indexes, and each pass costs the
-        reading of every body's tsvector."""
-        has_word = "(e.title @@ to_tsquery('simple', %s) OR e.body @@ to_tsquery('simple', %s))::int"
-        found = " + ".join(has_word for _ in groups)
-        words_params = [value for group in groups for value in (self.tsquery([group]),) * 2]
+        """One pass over ``TERMS`` (the entries that have a query word, which words, their titles),
+        then the engine's score of the ``best_candidates`` (the title's ``ts_rank`` ranking the
+        title matches among them)."""
+        matches = [self.group_match(group) for group in groups]
+        found = " + ".join(f"({sql})::int" for sql, _params in matches)
         rows = self._rows(
-            f"""SELECT e.id, {found}, CASE WHEN e.title @@ q THEN e.title_text END,
-                       %s * ts_rank(e.title, q) + ts_rank(e.body, q)
-                FROM ENTRIES e, to_tsquery('simple', %s) q WHERE e.title @@ q OR e.body @@ q""",  # noqa: S608
-            [*words_params, TITLE_WEIGHT, self.tsquery(groups)],
+            f"""SELECT t.entry_id, {found}, CASE WHEN t.title @@ q THEN t.title_text END, ts_rank(t.title, q)
+                FROM TERMS t, to_tsquery('simple', %s) q WHERE t.terms @@ to_tsquery('simple', %s)""",  # noqa: S608
+            [*(value for _sql, params in matches for value in params), self.tsquery(groups), self.tsquery(groups, "&")],
         )
+        rows = [row for row in rows if row[1]]  # a phrase's words apart are not a match
         everything = [row[0] for row in rows]
         words = {row[0]: row[1] for row in rows} if len(groups) > 1 else None
-        titles = {row[0]: row[2] for row in rows if row[2]}
-        scores = {row[0]: row[3] for row in heapq.nlargest(RANKED, rows, key=lambda row: row[3])}
+        title_ranks = {row[0]: row[3] for row in rows if row[2] is not None}
+        candidates = best_candidates(everything, words, title_ranks)
+        titles = {row[0]: row[2] for row in rows if row[2] is not None}
+        titles = {entry_id: titles[entry_id] for entry_id in weighed_titles(title_ranks, candidates)}
+        scores = {}
+        if candidates:
+            scores = dict(
+                self._rows(
+                    """SELECT e.id, %s * ts_rank(e.title, q) + ts_rank(e.body, q)
+                       FROM ENTRIES e, to_tsquery('simple', %s) q WHERE e.id = ANY(%s)""",
+                    [TITLE_WEIGHT, self.tsquery(groups), candidates],
+                )
+            )
         return everything, words, scores, titles
 
 

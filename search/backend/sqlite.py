@@ -64,16 +64,28 @@ class SQLiteRankedCompiler(RankedSearchMixin, sqlite.SQLiteSearchQueryCompiler):
         rows = self._rows("SELECT rowid FROM FTS WHERE FTS MATCH %s", [self.match_expression(groups)])
         return [row[0] for row in rows]
 
-    def best_matches(self, groups, limit):
-        return self._rows(
-            "SELECT rowid, -bm25(FTS, 0.0, 1.0, %s) FROM FTS WHERE FTS MATCH %s"
-            " ORDER BY bm25(FTS, 0.0, 1.0, %s) LIMIT %s",
-            [TITLE_WEIGHT, self.match_expression(groups), TITLE_WEIGHT, limit],
-        )
-
     def title_matches(self, groups):
         expression = self.match_expression(groups, "title")
-        return dict(self._rows("SELECT rowid, title FROM FTS WHERE FTS MATCH %s", [expression]))
+        return [row[0] for row in self._rows("SELECT rowid FROM FTS WHERE FTS MATCH %s", [expression])]
+
+    def titles(self, entry_ids):
+        if not entry_ids:
+            return {}
+        placeholders = ", ".join(["%s"] * len(entry_ids))
+        return dict(self._rows(f"SELECT rowid, title FROM FTS WHERE rowid IN ({placeholders})", entry_ids))  # noqa: S608
+
+    def scores(self, groups, entry_ids):
+        """``bm25`` of the candidates only: ``+rowid`` keeps the candidates a filter (FTS5 would
+        otherwise run the match once per rowid); ``bm25`` is computed for the rows it lets by."""
+        if not entry_ids:
+            return {}
+        placeholders = ", ".join(["%s"] * len(entry_ids))
+        return dict(
+            self._rows(
+                f"SELECT rowid, -bm25(FTS, 0.0, 1.0, %s) FROM FTS WHERE FTS MATCH %s AND +rowid IN ({placeholders})",  # noqa: S608
+                [TITLE_WEIGHT, self.match_expression(groups), *entry_ids],
+            )
+        )
 
     def words_found(self, groups):
         found = {}
