@@ -16,6 +16,12 @@ from search import views as search_views
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's own: the same address, with the wrong passwords limited (home.views).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        home_views.authenticate_document_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/search/", include("search.urls")),

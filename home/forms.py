@@ -45,7 +45,7 @@ class PublicFormMixin:
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get(self.honeypot_name):
+        if cleaned_data.pop(self.honeypot_name, ""):  # never stored nor mailed with the answers
             self.add_error(self.honeypot_name, _("Ce champ doit rester vide : videz-le, puis envoyez de nouveau."))
         limit = len(self.fields) + EXTRA_FIELDS
         if self.is_bound and len(self.data) > limit:

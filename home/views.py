@@ -1,3 +1,4 @@
+import functools
 import sys
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
+from wagtail.documents.views import serve as wagtaildocs_serve
 
 from home.throttling import RateLimit, retry_context, too_many_requests
 
@@ -63,16 +65,26 @@ def login_locked_out(request, original_response=None, credentials=None):
     return too_many_requests(render(request, "429.html", context), retry_after)
 
 
-def authenticate_with_password(request, page_view_restriction_id, page_id):
-    """Wagtail's page password form, with the wrong answers of one client limited.
+def limit_wrong_passwords(view):
+    """Wagtail's password form ``view`` (pages, document collections), with the wrong answers
+    of one client limited.
 
     Each refused password counts (Wagtail shows the form again, with 200); past the limit of
     ``THROTTLE_RATES["page_password"]`` the client gets the 429 page until the window ends.
     """
-    limit = RateLimit("page_password")
-    if request.method == "POST" and (retry_after := limit.retry_after(request)):
-        return too_many_requests(render(request, "429.html", retry_context(retry_after)), retry_after)
-    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
-    if request.method == "POST" and response.status_code == 200:
-        limit.hit(request)
-    return response
+
+    @functools.wraps(view)
+    def limited(request, *args, **kwargs):
+        limit = RateLimit("page_password")
+        if request.method == "POST" and (retry_after := limit.retry_after(request)):
+            return too_many_requests(render(request, "429.html", retry_context(retry_after)), retry_after)
+        response = view(request, *args, **kwargs)
+        if request.method == "POST" and response.status_code == 200:
+            limit.hit(request)
+        return response
+
+    return limited
+
+
+authenticate_with_password = limit_wrong_passwords(wagtail_views.authenticate_with_password)
+authenticate_document_with_password = limit_wrong_passwords(wagtaildocs_serve.authenticate_with_password)

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from tests.html import one, soup, text_of
 
@@ -92,6 +92,16 @@ def test_page_password_right_answer_still_opens_the_page(client, protected_page)
     assert response["Location"] == "/fr/a-propos/"
 
 
+def test_document_password_wrong_answers_are_limited_too(client):
+    collection = Collection.get_first_root_node().add_child(name="Documents protégés")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.PASSWORD, password="ouvre-toi"
+    )
+    url = f"/documents/authenticate_with_password/{restriction.pk}/"
+    statuses = [client.post(url, {"password": "faux", "return_url": "/fr/"}).status_code for _ in range(6)]
+    assert statuses == [200, 200, 200, 200, 200, 429]
+
+
 def test_sixth_question_in_ten_minutes_gets_429_with_the_text_kept(client):
     statuses = [client.post("/fr/contact/", VALID).status_code for _ in range(5)]
     assert statuses == [200, 200, 200, 200, 200]
@@ -134,6 +144,14 @@ def test_a_filled_honeypot_refuses_the_form_and_stores_nothing(client):
     field = one(soup(response), 'input[name="site_web"]').find_parent(class_="form-field--honeypot")
     assert not field.has_attr("hidden")
     assert "Ce champ doit rester vide : videz-le, puis envoyez de nouveau." in text_of(field)
+
+
+def test_the_honeypot_is_neither_stored_nor_mailed(client):
+    assert client.post("/fr/contact/", {**VALID, "site_web": ""}).status_code == 200
+    assert set(FormSubmission.objects.get().get_data()) == {
+        "votre_nom", "votre_adresse_electronique", "votre_quartier", "votre_question", "submit_time",
+    }
+    assert "Laissez ce champ vide" not in mail.outbox[0].body
 
 
 def test_a_question_over_5000_characters_is_refused_with_the_limit_named(client):
