@@ -16,6 +16,12 @@ from search import views as search_views
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's own: the same address, with the wrong passwords limited (home.views).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        home_views.authenticate_document_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/search/", include("search.urls")),
@@ -35,9 +41,16 @@ if settings.DEBUG:
 # default).
 urlpatterns += i18n_patterns(
     path(_("recherche/"), search_views.search, name="search"),
+    # Before Wagtail's own: the same address, with the wrong passwords limited (home.views).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        home_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
+handler400 = "home.views.bad_request"
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

@@ -1,6 +1,8 @@
+import functools
 import sys
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -8,6 +10,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail import views as wagtail_views
+from wagtail.documents.views import serve as wagtaildocs_serve
+
+from home.throttling import RateLimit, retry_context, too_many_requests
 
 
 @require_GET
@@ -40,3 +46,45 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER)
         return response
     return HttpResponse(render_to_string("500.html", {"team_notified": bool(settings.ADMINS)}), status=500)
+
+
+def bad_request(request, exception=None):
+    """The 400 page; a request over Django's size limits is told which limit it passed."""
+    context = {}
+    if isinstance(exception, TooManyFieldsSent):
+        context["max_fields"] = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    elif isinstance(exception, RequestDataTooBig):
+        context["max_megabytes"] = round(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024), 1)
+    return render(request, "400.html", context, status=400)
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """The page axes shows once a username and address are locked out (AXES_LOCKOUT_CALLABLE)."""
+    retry_after = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    context = {**retry_context(retry_after), "login_locked_out": True}
+    return too_many_requests(render(request, "429.html", context), retry_after)
+
+
+def limit_wrong_passwords(view):
+    """Wagtail's password form ``view`` (pages, document collections), with the wrong answers
+    of one client limited.
+
+    Each refused password counts (Wagtail shows the form again, with 200); past the limit of
+    ``THROTTLE_RATES["page_password"]`` the client gets the 429 page until the window ends.
+    """
+
+    @functools.wraps(view)
+    def limited(request, *args, **kwargs):
+        limit = RateLimit("page_password")
+        if request.method == "POST" and (retry_after := limit.retry_after(request)):
+            return too_many_requests(render(request, "429.html", retry_context(retry_after)), retry_after)
+        response = view(request, *args, **kwargs)
+        if request.method == "POST" and response.status_code == 200:
+            limit.hit(request)
+        return response
+
+    return limited
+
+
+authenticate_with_password = limit_wrong_passwords(wagtail_views.authenticate_with_password)
+authenticate_document_with_password = limit_wrong_passwords(wagtaildocs_serve.authenticate_with_password)

@@ -218,3 +218,13 @@ def _fresh_search_catalogue():
     catalogue.forget()
     yield
     catalogue.forget()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The rate limits count in the cache (home.throttling): start each test with none counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

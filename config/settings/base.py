@@ -5,6 +5,7 @@ backend. Production (``production.py``) reads everything from the environment.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from .search import engine_backends
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a login refused by axes into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -142,7 +146,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# What one request may carry. The Wagtail editor posts a long page (many StreamField blocks and
+# inline panels) as thousands of fields, hence 10,000 rather than Django's 1,000; a public form
+# refuses more fields than it has (``home.forms.PublicFormMixin``). Django's 2.5 MB is kept on
+# purpose for the body without its files (images and documents have their own limits below):
+# beyond either limit the request answers 400 with the page of ``home.views.bad_request``.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Nous sommes tous Besançon"
@@ -182,6 +192,33 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 CONTENT_SECURITY_POLICY_EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
+
+# Login throttling (django-axes), for the Wagtail admin's and the Django admin's login: 5 wrong
+# passwords for one username from one address lock that pair out for 15 minutes (each new try
+# during the lock-out starts the 15 minutes again). An administrator unlocks at once with
+# `manage.py axes_reset_username <name>` or in the Django admin (docs/deployment.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "home.throttling.client_ip"
+
+# How many proxies in front of the app servers append to X-Forwarded-For (nginx: 1 in
+# production); 0 reads the address of the connection itself.
+TRUSTED_PROXY_COUNT = 0
+
+# Rate limits per client address, as (requests, seconds), counted in the default cache (Redis in
+# production, so every app server shares the counts): the public forms' posts and the page
+# passwords' wrong answers (home.throttling).
+THROTTLE_RATES = {
+    "public_form": (5, 10 * 60),
+    "page_password": (5, 15 * 60),
+}
 
 LOGGING = {
     "version": 1,

@@ -96,6 +96,9 @@ if env("FRONTEND_CACHE_URL"):
         }
     }
 
+# nginx (deploy/nginx.conf) appends the client's address to X-Forwarded-For: the throttles read it.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
+
 # HTTPS behind a proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "true").lower() == "true"
@@ -123,5 +126,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
+        # axes announces its version at every start; its failed logins and lock-outs stay logged.
+        "axes.apps": {"level": "WARNING"},
     },
 }
