@@ -17,6 +17,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from home.localization import localized
 from home.search_terms import terms_for_engine
 from search import catalogue, excerpts, facets
 from search.analysis import query_groups, terms_of
@@ -178,12 +179,8 @@ def make_hits(pages, values, labels, locale, source, query):
     specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.id for page in pages]).specific()}
     # A French page not translated yet is linked through its copy in the visitor's tree, so that
     # the visitor stays in their language's menus and links.
-    fallbacks = [page.id for page in pages if page.locale_id != locale.pk]
-    copies = (
-        {copy.alias_of_id: copy for copy in Page.objects.live().filter(alias_of_id__in=fallbacks, locale=locale)}
-        if fallbacks
-        else {}
-    )
+    french = [specific[page.id] for page in pages if page.locale_id != locale.pk and page.id in specific]
+    addresses = dict(zip((page.pk for page in french), localized(french, Page.objects.live(), locale), strict=True))
     groups = query_groups(query, locale.language_code)
     terms = terms_of(groups)
     prefixes = tuple(alt[0] for group in groups if group.prefix for alt in group.alternatives if len(alt) == 1)
@@ -203,7 +200,7 @@ def make_hits(pages, values, labels, locale, source, query):
                 type=kind,
                 type_label=labels["type"][kind],
                 title=page.title,
-                url=(copies.get(page.pk) or page).get_url(),
+                url=addresses.get(page.pk, page).get_url(),
                 excerpt=excerpts.highlight(excerpts.page_text(page), language, terms, prefixes),
                 locale=language,
                 is_fallback=is_french and locale.pk != source.pk,

@@ -43,10 +43,14 @@ def localized_home(context):
 
 
 def site_texts(context):
-    """The site's texts in the visitor's language, read once per render."""
-    if "_site_texts" not in context.render_context:
-        context.render_context["_site_texts"] = SiteTexts.current()
-    return context.render_context["_site_texts"]
+    """The site's texts in the visitor's language, read once per request (the header's menu and
+    the included footer would each read them: an include has its own render context)."""
+    request = context.get("request")
+    if request is None:
+        return SiteTexts.current()
+    if not hasattr(request, "_site_texts"):
+        request._site_texts = SiteTexts.current()
+    return request._site_texts
 
 
 @register.simple_tag(takes_context=True)
