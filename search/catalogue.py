@@ -5,8 +5,8 @@ Why: a frequent word matches most of the site; reading thousands of pages, their
 their facets for every search cost hundreds of milliseconds at 10,000 pages. The catalogue is
 built once per version of the content (a few queries), per language; a search then reads its
 matches from the index and everything else from here. The version is a cache key changed on
-every publication, unpublication, move, deletion, theme or view-restriction change: with Redis
-in production, every process sees the change at its next search.
+every publication, unpublication, move, deletion, theme, view-restriction or search promotion
+change: with Redis in production, every process sees the change at its next search.
 """
 
 import threading
@@ -16,6 +16,7 @@ from collections import namedtuple
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -50,6 +51,8 @@ class Catalogue:
             )
             if content_type_id in page_types and object_id.isdigit() and int(object_id) in self.pages
         }
+        # Index entry id → page row: what a search's ranked entries are read through.
+        self.entry_pages = {entry_id: self.pages[page_id] for entry_id, page_id in self.entries.items()}
         self.values, self.labels = facets.describe(list(self.pages.values()), locale)
         # Each page's (facet, value) pairs: counting the facets of thousands of pages is then
         # one Counter over them.
@@ -58,6 +61,15 @@ class Catalogue:
             for page_id, values in self.values.items()
         }
         self._keys = {}
+        self._promotions = None
+
+    def promotions(self):
+        """The editors' search promotions (``search.promotions.all_promotions``), read once."""
+        if self._promotions is None:
+            from search.promotions import all_promotions
+
+            self._promotions = all_promotions()
+        return self._promotions
 
     def translation_keys(self, locale_id):
         """The translation keys of the live, public pages of a locale."""
@@ -96,7 +108,7 @@ def content_changed(**kwargs):
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(content_changed, dispatch_uid=f"search-catalogue-{id(signal)}")
 post_delete.connect(content_changed, sender=Page, dispatch_uid="search-catalogue-page-deleted")
-for model in (PageViewRestriction, Theme):
+for model in (PageViewRestriction, Theme, SearchPromotion):
     post_save.connect(content_changed, sender=model, dispatch_uid=f"search-catalogue-{model.__name__}-saved")
     post_delete.connect(content_changed, sender=model, dispatch_uid=f"search-catalogue-{model.__name__}-deleted")
 

@@ -37,20 +37,30 @@ def _has_words(query):
     return WORD.search(query) is not None
 
 
-def promoted_pages(query, language):
+def all_promotions():
+    """Every promotion that names a page, as ``(query string, page id)`` in the editors' order.
+    The promotions are few (editors set them): the search catalogue keeps them per content
+    version (``search.catalogue``) rather than reading them for every search."""
+    return list(
+        SearchPromotion.objects.filter(page__isnull=False)
+        .order_by("sort_order", "pk")
+        .values_list("query__query_string", "page_id")
+    )
+
+
+def promoted_pages(query, language, promotions=None):
     """The live, public pages pinned to ``query``, in the editors' order, each in ``language``
-    when translated, else in French; accents and case aside (« Bibliotheque » finds the pages
-    pinned to « bibliothèque »). Never raises: a database error gives no promotion."""
+    (a code or a Locale) when translated, else in French; accents and case aside
+    (« Bibliotheque » finds the pages pinned to « bibliothèque »). ``promotions``: those of
+    :func:`all_promotions`, when the caller has them. Never raises: a database error gives no
+    promotion."""
     key = fold(normalised(query))
     if not _has_words(key):
         return []
     try:
-        # The promotions are few (editors set them): all are read, compared without accents.
         pinned = [
             (query_string, page_id)
-            for query_string, page_id in SearchPromotion.objects.filter(page__isnull=False)
-            .order_by("sort_order", "pk")
-            .values_list("query__query_string", "page_id")
+            for query_string, page_id in (all_promotions() if promotions is None else promotions)
             if fold(query_string) == key
         ]
         if not pinned:
@@ -59,7 +69,10 @@ def promoted_pages(query, language):
             "pk", "translation_key", "locale_id"
         )
         by_id = {page.pk: page for page in pages}
-        locale = Locale.objects.filter(language_code=language_of(language)).first()
+        if isinstance(language, Locale):
+            locale = language
+        else:
+            locale = Locale.objects.filter(language_code=language_of(language)).first()
         if locale is None:
             return []
         ordered = [by_id[page_id] for _query, page_id in pinned if page_id in by_id]

@@ -12,7 +12,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import attrgetter, itemgetter
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -97,11 +99,17 @@ class SearchOutcome:
 MAX_RESULTS = 10_000
 
 
+_locales_by_code = {}
+
+
 def _locales(language):
-    """(the visitor's locale, the source locale): both the same in French."""
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    source = locales.get("fr") or Locale.get_default()
-    return locales.get(language, source), source
+    """(the visitor's locale, the source locale): both the same in French. Kept per process:
+    locales are created once (``sync_trees``), never changed; an unknown code reads them again."""
+    if language not in _locales_by_code or "fr" not in _locales_by_code:
+        _locales_by_code.clear()
+        _locales_by_code.update((locale.language_code, locale) for locale in Locale.objects.all())
+    source = _locales_by_code.get("fr") or Locale.get_default()
+    return _locales_by_code.get(language, source), source
 
 
 def found_pages(query, locale, source, shown):
@@ -112,16 +120,18 @@ def found_pages(query, locale, source, shown):
     if not terms:
         return []
     locale_ids = {locale.pk, source.pk}
-    queryset = Page.objects.live().public().filter(locale_id__in=locale_ids).only(*catalogue.FIELDS)
+    # Not ``.public()``: its view-restriction query would run on every search, and the
+    # catalogue ``shown`` holds public pages only.
+    queryset = Page.objects.live().filter(locale_id__in=locale_ids).only(*catalogue.FIELDS)
     with translation.override(locale.language_code):
         results = get_search_backend().search(terms, queryset, operator="or")
         entries = getattr(getattr(results, "query_compiler", None), "ranked_entries", None)
         if entries is not None:
             # The site's database backend: ranked index entries, their pages read from the catalogue.
-            ids = [shown.entries[entry_id] for entry_id, _key in entries if entry_id in shown.entries]
+            rows = map(shown.entry_pages.get, map(itemgetter(0), entries))
         else:
-            ids = [page.pk for page in results[:MAX_RESULTS]]
-    found = [shown.pages[pk] for pk in ids if pk in shown.pages and shown.pages[pk].locale_id in locale_ids]
+            rows = map(shown.pages.get, [page.pk for page in results[:MAX_RESULTS]])
+    found = [row for row in rows if row is not None and row.locale_id in locale_ids]
     if locale.pk == source.pk:
         return found
     translated = shown.translation_keys(locale.pk)
@@ -134,6 +144,7 @@ def _passes(page_values, filters):
 
 
 _NONE = frozenset()
+_ID = attrgetter("id")
 
 
 def facet_counts(pages, values, labels, filters, pairs=None):
@@ -143,7 +154,7 @@ def facet_counts(pages, values, labels, filters, pairs=None):
     filters = {name: set(wanted) for name, wanted in filters.items()}
     counts = {name: {} for name in FACETS}
     if not filters and pairs is not None:
-        for (name, value), count in Counter(chain.from_iterable(pairs[page.id] for page in pages)).items():
+        for (name, value), count in Counter(chain.from_iterable(map(pairs.__getitem__, map(_ID, pages)))).items():
             counts[name][value] = count
         pages = ()
     for page in pages:
@@ -172,11 +183,24 @@ def facet_counts(pages, values, labels, filters, pairs=None):
     return result
 
 
+def _specific_pages(pages):
+    """``{id: specific page}``, one query per page type: the rows already say each page's type,
+    so ``.specific()``'s first query (the types of the ids) is not needed."""
+    ids_by_type = {}
+    for page in pages:
+        ids_by_type.setdefault(page.content_type_id, []).append(page.id)
+    specific = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        specific.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
+    return specific
+
+
 def make_hits(pages, values, labels, locale, source, query):
     """The results shown: specific pages with their extract, type, reference and axis."""
     if not pages:
         return []
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.id for page in pages]).specific()}
+    specific = _specific_pages(pages)
     # A French page not translated yet is linked through its copy in the visitor's tree, so that
     # the visitor stays in their language's menus and links.
     french = [specific[page.id] for page in pages if page.locale_id != locale.pk and page.id in specific]
@@ -220,9 +244,9 @@ def _suggest(query, language):
         return ""
 
 
-def _promoted(query, locale, source):
+def _promoted(query, locale, source, shown):
     try:
-        pages = promoted_pages(query, locale.language_code)
+        pages = promoted_pages(query, locale, shown.promotions())
     except Exception:  # noqa: BLE001
         logger.warning("search_promotions_failed query=%r", query, exc_info=True)
         return []
@@ -275,5 +299,5 @@ def search(params):
         suggestion=suggestion,
         corrected=corrected,
         unmatched_words=unmatched,
-        promoted=_promoted(params.query, locale, source) if number == 1 else [],
+        promoted=_promoted(params.query, locale, source, shown) if number == 1 else [],
     )

@@ -3,6 +3,7 @@
 import functools
 import heapq
 from collections import OrderedDict
+from itertools import repeat
 
 from django.utils import translation
 from modelsearch.conf import get_app_config
@@ -139,7 +140,8 @@ class RankedSearchMixin:
             while position < len(weighed) and weighed[position][1][0] == found:
                 ranking.append(weighed[position])
                 position += 1
-            ranking.extend((entry_id, (found, 0, False, 0.0, 0.0)) for entry_id in by_words.get(found, ()))
+            # One key shared by the entries of a level (thousands for a frequent word).
+            ranking.extend(zip(by_words.get(found, ()), repeat((found, 0, False, 0.0, 0.0))))
         return ranking[:MAX_MATCHES]
 
     @functools.cached_property

@@ -174,3 +174,16 @@ def test_counts_older_than_30_days_are_forgotten():
     assert sorted(Query.objects.values_list("query_string", flat=True)) == ["citadelle", "planoise"]
     assert list(QueryDailyHits.objects.values_list("query__query_string", "hits")) == [("planoise", 2)]
     assert list(UnansweredQuery.objects.values_list("query_string", flat=True)) == ["piscine"]
+
+
+def test_a_promotion_set_or_removed_between_two_searches_shows_at_the_second():
+    """The search keeps the promotions with its catalogue: saving or deleting one is a new
+    version of it."""
+    from search.service import SearchParams, search
+
+    place = _page("citadelle")
+    assert search(SearchParams("bibliothèque")).promoted == []
+    _promote("bibliothèque", place)
+    assert [hit.title for hit in search(SearchParams("bibliothèque")).promoted] == ["Citadelle de Besançon"]
+    SearchPromotion.objects.filter(page=place).delete()
+    assert search(SearchParams("bibliothèque")).promoted == []
