@@ -69,10 +69,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-logo
 
-## the search page and API against 10,000 generated queries and parameter sets a test (hypothesis,
-## profile "thorough" of tests/search/conftest.py; `make test` tries 150)
+## every public surface and form against generated hostile input (hypothesis, tests/fuzzing.py):
+## `make test` sends 10,000 inputs (profile "ci", the same each run), this ten times as many,
+## random (profile "thorough"; failures kept in .hypothesis/ and tried first next time)
 fuzz: install messages
-	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -n 0 tests/search/test_robustness.py
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -n $(TEST_PROCESSES) tests/test_robustness.py tests/search/test_robustness.py
 
 ## an old database (schema of before the apps were split) upgrades without losing content
 ## (SQLite; PostgreSQL when DATABASE_URL is set)

@@ -9,9 +9,10 @@ They add, to Wagtail's backends (``config/settings/search.py`` picks one from th
 * the matching of the database backend (``site_query``): with ``operator="or"``, pages with every
   word first, the page whose title is the query first of all, words of 4+ letters also matching
   the titles they begin, synonyms expanded in the query too;
-* never down (``CircuitBreaker``): an unreachable engine makes indexing log a warning and return,
-  and searches answer from the database backend, the engine being skipped ``RETRY_AFTER``
-  seconds after a failure so that its timeout is not added to every request.
+* never down (``CircuitBreaker``): an unreachable engine makes indexing log a warning, queue the
+  object (``search.pending``) and return, and searches answer from the database backend, the
+  engine being skipped ``RETRY_AFTER`` seconds after a failure so that its timeout is not added
+  to every request; the queue is replayed at the next successful contact with the engine.
 """
 
 import functools
@@ -31,6 +32,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import deep_update
 from wagtail.search.backends import elasticsearch8, elasticsearch9, opensearch3
 
+from search import pending
 from search.analysis import (
     ENGLISH_STOP_WORDS,
     FRENCH_STOP_WORDS,
@@ -292,7 +294,7 @@ class CircuitBreaker:
         with self._lock:
             was_down, self.down = self.down, False
         if was_down:
-            logger.warning("Search engine %s answers again (run update_index for changes made meanwhile)", self.name)
+            logger.warning("Search engine %s answers again: the index updates queued meanwhile are replayed", self.name)
 
 
 _breakers = {}
@@ -311,6 +313,7 @@ def reset_breakers():
     """Forget every outage (tests)."""
     with _breakers_lock:
         _breakers.clear()
+    pending.forget_state()
 
 
 class FallbackResults:
@@ -335,7 +338,7 @@ class FallbackResults:
             except self.backend.engine_errors as error:
                 self.backend.engine_failed(error)
             else:
-                breaker.success()
+                self.backend.engine_answered()
                 return value
         return fallback()
 
@@ -408,28 +411,48 @@ class NeverDownBackend:
         results.fallback = fallback
         return results
 
-    def _safely(self, what, action, *args):
-        """Run an indexing action; on a down engine, log and return (Wagtail would log an ERROR)."""
+    def replay_pending(self):
+        """Send the engine what it missed (``search.pending``); its errors propagate."""
+        return pending.replay(self.breaker.name, super().add_bulk, super().delete)
+
+    def engine_answered(self):
+        """The engine answered: close the breaker, and send what it missed."""
+        self.breaker.success()
+        if pending.maybe_pending():
+            try:
+                self.replay_pending()
+            except self.engine_errors as error:
+                self.engine_failed(error)
+                logger.warning("Search engine %s: replaying the queued index updates failed (kept for later)",
+                               self.breaker.name)
+
+    def _safely(self, what, action, *args, missed=()):
+        """Run an indexing action; on a down engine, log, queue ``missed`` and return (Wagtail
+        would log an ERROR and forget the change)."""
         if not self.breaker.allows():
-            logger.warning("Search engine %s down: %s skipped (run update_index once it is back)",
-                           self.breaker.name, what)
+            queued = pending.queue(missed)
+            logger.warning("Search engine %s down: %s skipped (%s queued for when it is back)",
+                           self.breaker.name, what, queued)
             return
         try:
             action(*args)
         except self.engine_errors as error:
             self.engine_failed(error)
-            logger.warning("Search engine %s: %s failed (run update_index once it is back)", self.breaker.name, what)
+            queued = pending.queue(missed) if self.is_outage(error) else 0
+            logger.warning("Search engine %s: %s failed (%s queued for when it is back)",
+                           self.breaker.name, what, queued)
         else:
-            self.breaker.success()
+            self.engine_answered()
 
     def add(self, obj):
-        self._safely(f"indexing {obj!r}", super().add, obj)
+        self._safely(f"indexing {obj!r}", super().add, obj, missed=[obj])
 
     def add_bulk(self, model, obj_list):
-        self._safely(f"indexing {len(obj_list)} {model.__name__}", super().add_bulk, model, obj_list)
+        self._safely(f"indexing {len(obj_list)} {model.__name__}", super().add_bulk, model, obj_list,
+                     missed=obj_list)
 
     def delete(self, obj):
-        self._safely(f"removing {obj!r}", super().delete, obj)
+        self._safely(f"removing {obj!r}", super().delete, obj, missed=[obj])
 
     def refresh_indexes(self):
         self._safely("refreshing the indexes", super().refresh_indexes)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_QUERY_STRING_LENGTH = 255
+MAX_OBJECT_ID_LENGTH = 64
 
 
 class UnansweredQuery(models.Model):
@@ -39,6 +40,26 @@ class UnansweredQuery(models.Model):
         """Forget the days older than ``WAGTAILSEARCH_HITS_MAX_AGE``, as Wagtail does its hits."""
         days = getattr(settings, "WAGTAILSEARCH_HITS_MAX_AGE", 30) if days is None else days
         cls.objects.filter(date__lt=timezone.localdate() - datetime.timedelta(days=days)).delete()
+
+
+class PendingIndexUpdate(models.Model):
+    """An object the search engine missed while it was down: indexed again (or removed) when it
+    answers again (``search.engine``, ``replay_index_updates``), so that its index does not
+    silently fall behind the database."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=MAX_OBJECT_ID_LENGTH)
+    queued_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mise à jour de l’index en attente")
+        verbose_name_plural = _("mises à jour de l’index en attente")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_pending_index_update"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}"
 
 
 def _forget_vocabulary(**kwargs):

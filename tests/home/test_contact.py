@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
@@ -50,8 +52,13 @@ def test_invalid_question_answers_400_with_errors_next_to_fields(client):
     assert FormSubmission.objects.count() == 0
 
 
-def test_question_is_kept_when_the_mail_server_fails(client, settings):
+def test_question_is_kept_and_logged_when_the_mail_server_fails(client, settings, caplog):
     settings.EMAIL_BACKEND = "tests.home.failing_mail.FailingBackend"
-    response = client.post("/fr/contact/", VALID)
+    with caplog.at_level(logging.ERROR, logger="home.models.contact"):
+        response = client.post("/fr/contact/", VALID)
     assert response.status_code == 200
-    assert FormSubmission.objects.count() == 1
+    assert "Merci, votre question est bien envoyée" in text_of(one(soup(response), "main"))
+    submission = FormSubmission.objects.get()
+    assert submission.get_data()["votre_question"] == VALID["votre_question"]
+    [record] = [r for r in caplog.records if "could not be sent" in r.getMessage()]
+    assert record.levelno == logging.ERROR and "SMTP server unreachable" in str(record.exc_info[1])

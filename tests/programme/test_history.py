@@ -167,39 +167,7 @@ def test_word_diff_keeps_paragraphs_and_escapes():
     assert paragraphs[0].find_all(["ins", "del"]) == [] and paragraphs[1].find_all(["ins", "del"]) == []
 
 
-def _hide(kind, page, other_axis):
-    """Make ``page`` non-public in the way ``kind`` names (issue 13: each one leaked)."""
-    from wagtail.models import PageViewRestriction
-
-    if kind == "unpublished":
-        page.unpublish()
-    elif kind == "expired":
-        ProposalPage.objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(days=1))
-        page.refresh_from_db()
-        call_command("publish_scheduled")
-    elif kind == "login":
-        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    elif kind == "password":
-        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
-    elif kind == "restricted-parent":
-        page.move(other_axis, pos="last-child")
-        PageViewRestriction.objects.create(page=other_axis, restriction_type=PageViewRestriction.PASSWORD, password="x")
-
-
-@pytest.mark.parametrize("kind", ["never-published", "unpublished", "expired", "login", "password", "restricted-parent"])
-def test_history_never_names_a_related_proposal_that_is_not_public(client, proposal, axis, axis_citizens, make_proposal, kind):
-    from programme.models import RelatedProposal
-
-    hidden = make_proposal(axis, "Proposition confidentielle", publish=kind != "never-published")
-    live = ProposalPage.objects.get(pk=proposal.pk)
-    live.related_links = [RelatedProposal(target=hidden)]
-    live.save_revision().publish()
-    if kind != "never-published":
-        _hide(kind, ProposalPage.objects.get(pk=hidden.pk), axis_citizens)
-    response = _history(client, proposal)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Proposition confidentielle" not in html
+# That the history never names a related proposal that is not public: tests/test_leaks.py.
 
 
 def test_history_names_a_related_proposal_that_is_public(client, proposal, axis, make_proposal):

@@ -251,3 +251,87 @@ def test_breaker_tries_the_engine_again_after_the_delay(monkeypatch, caplog):
     messages = [r.getMessage() for r in caplog.records]
     assert len([m for m in messages if "unreachable" in m]) == 1
     assert any("answers again" in m for m in messages)
+
+
+# What a down engine missed is queued, then replayed
+def _pending():
+    from search.models import PendingIndexUpdate
+
+    return {(row.content_type.model, row.object_id) for row in PendingIndexUpdate.objects.select_related("content_type")}
+
+
+@pytest.mark.django_db
+def test_a_down_engine_queues_what_it_missed(settings, closed_port, engine_kind):
+    _down_engine(settings, closed_port, engine_kind)
+    page, _place = _place_page()
+    page.save_revision().publish()  # the engine fails: queued
+    news = Page.objects.get(slug="actualites", locale__language_code="fr")
+    gone = news.add_child(instance=Page(title="Éphémère", slug="ephemere"))
+    gone_pk = gone.pk
+    gone.delete()  # the breaker is open now: skipped, and queued
+    assert _pending() >= {("culturalplacepage", str(page.pk)), ("page", str(gone_pk))}
+
+
+@pytest.mark.django_db
+def test_replaying_on_a_down_engine_keeps_the_queue(settings, closed_port, engine_kind):
+    from django.core.management import CommandError, call_command
+
+    _down_engine(settings, closed_port, engine_kind)
+    page, _place = _place_page()
+    page.save_revision().publish()
+    engine.reset_breakers()
+    with pytest.raises(CommandError, match="1 mises à jour restent en attente"):
+        call_command("replay_index_updates")
+    assert _pending() == {("culturalplacepage", str(page.pk))}
+
+
+@pytest.mark.django_db
+def test_the_queue_is_replayed_at_the_next_successful_contact(settings, closed_port, monkeypatch, caplog):
+    """The engine back (its client's calls answered): the first indexing that succeeds sends the
+    queued page again, in its specific class, and removes the deleted one."""
+    from wagtail.search.backends import opensearch3
+
+    _down_engine(settings, closed_port, "opensearch3")
+    page, _place = _place_page()
+    page.save_revision().publish()
+    news = Page.objects.get(slug="actualites", locale__language_code="fr")
+    gone = news.add_child(instance=Page(title="Éphémère", slug="ephemere"))
+    gone_pk = gone.pk
+    gone.delete()
+    assert len(_pending()) == 2
+    sent = []
+    base = opensearch3.OpenSearch3SearchBackend
+    monkeypatch.setattr(base, "add", lambda self, obj: sent.append(("add", type(obj).__name__, obj.pk)))
+    monkeypatch.setattr(base, "add_bulk", lambda self, model, objs: sent.extend(("add", model.__name__, o.pk) for o in objs))
+    monkeypatch.setattr(base, "delete", lambda self, obj: sent.append(("delete", type(obj).__name__, obj.pk)))
+    engine.reset_breakers()  # RETRY_AFTER has passed
+    other = Page.objects.get(slug="programme", locale__language_code="fr").specific
+    with caplog.at_level(logging.WARNING, logger="search.pending"):
+        get_search_backend("default").add(other)
+    assert sent[0] == ("add", type(other).__name__, other.pk)
+    assert set(sent[1:]) == {("add", "CulturalPlacePage", page.pk), ("delete", "Page", gone_pk)}
+    assert _pending() == set()
+    assert any("2 index updates made during its outage replayed" in r.getMessage() for r in caplog.records)
+    sent.clear()
+    get_search_backend("default").add(other)  # nothing left to replay: no query, no call
+    assert sent == [("add", type(other).__name__, other.pk)]
+
+
+@pytest.mark.django_db
+def test_update_index_empties_the_queue(settings, closed_port, monkeypatch):
+    from django.core.management import call_command
+
+    from search import pending
+
+    _down_engine(settings, closed_port, "opensearch3")
+    page, _place = _place_page()
+    page.save_revision().publish()
+    assert _pending()
+    # The engine's rebuild itself is Wagtail's (run against the emulator in make test-emulator).
+    monkeypatch.setattr("wagtail.search.management.commands.update_index.Command.update_backend",
+                        lambda self, name, **kwargs: None)
+    call_command("update_index", backend_name="database", stdout=open("/dev/null", "w"))
+    assert _pending()  # the database backend is not the engine: its rebuild changes nothing here
+    call_command("update_index", backend_name="default", stdout=open("/dev/null", "w"))
+    assert _pending() == set()
+    assert not pending.maybe_pending()
