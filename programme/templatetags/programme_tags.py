@@ -5,6 +5,8 @@
   axis or proposal page, also its own filtered feeds).
 - ``{% proposals_concerning page as proposals %}`` / ``{% questions_concerning page as questions %}``:
   the live proposals / open questions that concern a quartier or cultural place page.
+- ``{% quartier_follow_up page proposals %}`` (``proposals`` from ``{% proposals_for_quartier page %}``):
+  a quartier's proposals with their status, next to the quartier's figures they aim to move.
 """
 
 from django import template
@@ -65,6 +67,17 @@ def programme_feed_links(context, page=None, listing=None):
 @register.simple_tag
 def proposals_concerning(page):
     return queries.proposals_concerning(page)
+
+
+@register.simple_tag
+def proposals_for_quartier(page):
+    return queries.proposals_for_quartier(page)
+
+
+@register.inclusion_tag("programme/includes/quartier_follow_up.html")
+def quartier_follow_up(page, proposals):
+    """The quartier's proposals with their status and the quartier's figures they aim to move."""
+    return {"page": page, "proposals": proposals}
 
 
 @register.simple_tag
