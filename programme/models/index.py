@@ -78,9 +78,12 @@ class ProgrammeIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def get_sitemap_urls(self, request=None):
         """The index, then its barometer (the other sub-pages are exports and feeds)."""
+        from home.localization import in_language_of
+
         urls = super().get_sitemap_urls(request)
         if urls:
-            urls.append({**urls[0], "location": urls[0]["location"] + self.reverse_subpage("follow_up")})
+            route = in_language_of(self, lambda: self.reverse_subpage("follow_up"))  # translated URL
+            urls.append({**urls[0], "location": urls[0]["location"] + route})
         return urls
 
     @re_path(r"^(?P<reference>[Pp]-\d{1,4})/$", name="permalink")

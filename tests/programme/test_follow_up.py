@@ -356,7 +356,7 @@ def test_quartier_page_lists_its_proposals_with_status_and_figures(client, follo
         "€",
     )
     assert texts(p08.select(".quartier-follow-up__figures li")) == [
-        "Revenu disponible médian des ménages par unité de consommation : 13\u202f080\u00a0€ (CNAF, 2021)"
+        "Revenu disponible médian des ménages par unité de consommation : 13 080 € (CNAF, 2021)"  # text_of: plain spaces
     ]
     assert everywhere.title in cards
     assert _planoise_figure("single-parent-families")["label"] in text_of(cards[everywhere.title])

@@ -44,7 +44,7 @@ def _public_urls(page):
         INDEX + "flux/atom/",
         "/fr/quartiers/planoise/",
         f"/api/v2/pages/{page.pk}/",
-        "/api/v2/pages/?type=programme.ProposalPage&fields=status,status_justification,milestones&limit=30",
+        "/api/v2/pages/?type=programme.ProposalPage&fields=status,status_justification,milestones&limit=20",
     ]
 
 

@@ -40,7 +40,12 @@ def _urls(proposal):
 
 
 def test_queries_do_not_grow_with_proposals_and_milestones(client, axis, axis_citizens, make_proposal):
+    # Before: every filtered URL already selects a proposal (an empty selection skips prefetches).
+    done = ProposalPage.objects.get(reference="P-04", locale__language_code="fr")
+    done.status, done.status_justification = "done", "Ouvert."
+    done.save_revision().publish()
     proposal = ProposalPage.objects.get(reference="P-08", locale__language_code="fr")
+    proposal.status, proposal.status_justification = "in-progress", "Commencé."
     proposal.milestones = [ProposalMilestone(title="Première étape", actual_date=datetime.date(2026, 3, 1))]
     proposal.save_revision().publish()
     proposal = ProposalPage.objects.get(pk=proposal.pk)
