@@ -323,6 +323,36 @@ def test_follow_up_feeds_carry_status_changes_and_milestones(client, followed):
     assert {e["title"].split(" — ")[0] for e in theme} == {"P-07", "P-10"}
 
 
+@pytest.mark.parametrize(
+    ("url", "feed", "title"),
+    [
+        ("/fr/programme/", "/fr/programme/suivi/flux/atom/", "Suivi des propositions (Atom)"),
+        (
+            "/fr/programme/une-ville-rayonnante/",
+            "/fr/programme/suivi/flux/atom/?axe=une-ville-rayonnante",
+            "Suivi des propositions : Une ville rayonnante (Atom)",
+        ),
+        (
+            "/fr/quartiers/planoise/",
+            "/fr/programme/suivi/flux/atom/?quartier=planoise",
+            "Suivi des propositions : Planoise (Atom)",
+        ),
+        (
+            "/fr/culture/citadelle/",
+            "/fr/programme/suivi/flux/atom/?lieu=citadelle",
+            "Suivi des propositions : Citadelle de Besançon (Atom)",
+        ),
+    ],
+)
+def test_pages_announce_their_follow_up_feeds(client, url, feed, title):
+    page = soup(client.get(url))
+    links = {
+        link["href"]: link.get("title") for link in page.select('link[rel="alternate"][type="application/atom+xml"]')
+    }
+    assert links[feed] == title
+    assert client.get(feed).status_code == 200
+
+
 def test_follow_up_feed_refuses_an_unknown_proposal(client):
     response = client.get(INDEX + "suivi/flux/atom/", {"proposition": "P-99"})
     assert response.status_code == 400
@@ -355,9 +385,12 @@ def test_quartier_page_lists_its_proposals_with_status_and_figures(client, follo
         13080,
         "€",
     )
-    assert texts(p08.select(".quartier-follow-up__figures li")) == [
-        "Revenu disponible médian des ménages par unité de consommation : 13 080 € (CNAF, 2021)"  # text_of: plain spaces
-    ]
+    assert (
+        texts(p08.select(".quartier-follow-up__figures li"))
+        == [
+            "Revenu disponible médian des ménages par unité de consommation : 13 080 € (CNAF, 2021)"  # text_of: plain spaces
+        ]
+    )
     assert everywhere.title in cards
     assert _planoise_figure("single-parent-families")["label"] in text_of(cards[everywhere.title])
     assert len(cards) == 5
