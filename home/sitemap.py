@@ -36,14 +36,16 @@ class LocalizedSitemap(Sitemap):
         translations = defaultdict(list)
         entries = []
         for item in pages:
-            for url_info in item.get_sitemap_urls(self.request):
-                translations[item.translation_key].append(
+            # A page may give several URLs (a routable page's sub-page, e.g. the programme's
+            # barometer): each is the alternate of the URL at the same place in its translations.
+            for position, url_info in enumerate(item.get_sitemap_urls(self.request)):
+                translations[(item.translation_key, position)].append(
                     {"lang_code": language_code_of(item.locale_id), "location": url_info["location"]}
                 )
-                entries.append((item, url_info))
+                entries.append(((item.translation_key, position), url_info))
         urls, last_mods = [], set()
-        for item, url_info in entries:
-            alternates = translations[item.translation_key]
+        for key, url_info in entries:
+            alternates = translations[key]
             if len(alternates) > 1:
                 default = [
                     {"lang_code": "x-default", "location": alt["location"]}

@@ -1,7 +1,9 @@
 """What the programme's page templates show beyond the page itself (``BasePage.page_context``)."""
 
+from django.utils.http import urlencode
+
 from .listing import ProposalListing
-from .models import ProgrammeIndexPage, ProposalPage, QuestionPage
+from .models import ProgrammeIndexPage, ProposalPage, QuestionPage, timeline
 from .queries import decorate_proposals, linked_pages, programme_index_of, related_proposals
 
 
@@ -33,6 +35,22 @@ def proposal_page(page, request):
         context["permalink"] = index.permalink_url(page.reference, request=request)
     else:
         context["permalink"] = page.get_full_url(request=request)
+    context.update(follow_up(page, index, request))
+    return context
+
+
+def follow_up(page, index, request):
+    """The proposal's milestones in order, the date of its follow-up's last change, its feeds."""
+    milestones = timeline(page.milestones.select_related("photo", "evidence_document"))
+    dates = [page.follow_up_date, *(m.actual_date for m in milestones if m.actual_date)]
+    context = {"timeline": milestones, "follow_up_updated": max((d for d in dates if d), default=None)}
+    if index is not None and page.reference:
+        base = index.get_url(request=request)
+        query = "?" + urlencode({"proposition": page.reference})
+        context["follow_up_feeds"] = {
+            kind: base + index.reverse_subpage(f"follow_up_feed_{kind}") + query for kind in ("atom", "rss")
+        }
+        context["barometer_url"] = base + index.reverse_subpage("follow_up")
     return context
 
 

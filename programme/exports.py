@@ -22,6 +22,14 @@ COLUMNS = [
     "quartiers",
     "places",
     "flagship",
+    "status",
+    "status_label",
+    "status_date",
+    "status_justification",
+    "progress_value",
+    "progress_target",
+    "progress_unit",
+    "milestones",
     "url",
     "first_published_at",
     "last_published_at",
@@ -29,8 +37,43 @@ COLUMNS = [
 LIST_SEPARATOR = " | "
 
 
-def _date(value):
+def date_or_none(value):
     return timezone.localtime(value).isoformat(timespec="seconds") if value else None
+
+
+_date = date_or_none
+
+
+def _day(value):
+    return value.isoformat() if value else None
+
+
+def _number(value):
+    """A decimal as a JSON number: an integer when it has no fraction (3, not "3.00")."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def milestone_record(milestone, request):
+    return {
+        "title": milestone.title,
+        "text": milestone.text,
+        "planned_date": _day(milestone.planned_date),
+        "actual_date": _day(milestone.actual_date),
+        "done": milestone.is_done,
+        "evidence_url": milestone.evidence_url or None,
+        "evidence_document": (
+            request.build_absolute_uri(milestone.evidence_document.url) if milestone.evidence_document else None
+        ),
+    }
+
+
+def milestone_text(record):
+    """A milestone in one CSV cell: « 2026-03-01 Titre (réalisée) » or « (prévue) »."""
+    date = record["actual_date"] or record["planned_date"] or ""
+    state = _("réalisée") if record["done"] else _("prévue")
+    return f"{date} {record['title']} ({state})".strip()
 
 
 def proposal_records(listing, request):
@@ -49,10 +92,17 @@ def proposal_records(listing, request):
                     for q in proposal.quartiers
                 ],
                 "places": [
-                    {"slug": p.slug, "title": p.title, "url": p.get_full_url(request=request)}
-                    for p in proposal.places
+                    {"slug": p.slug, "title": p.title, "url": p.get_full_url(request=request)} for p in proposal.places
                 ],
                 "flagship": proposal.flagship,
+                "status": proposal.status,
+                "status_label": proposal.status_label,
+                "status_date": _day(proposal.status_date),
+                "status_justification": proposal.status_justification,
+                "progress_value": _number(proposal.progress_value),
+                "progress_target": _number(proposal.progress_target),
+                "progress_unit": proposal.progress_unit or None,
+                "milestones": [milestone_record(m, request) for m in proposal.timeline],
                 "url": proposal.get_full_url(request=request),
                 "first_published_at": _date(proposal.first_published_at),
                 "last_published_at": _date(proposal.last_published_at),
@@ -85,6 +135,11 @@ def csv_response(index, request):
             "quartiers": LIST_SEPARATOR.join(q["title"] for q in record["quartiers"]),
             "places": LIST_SEPARATOR.join(p["title"] for p in record["places"]),
             "flagship": "true" if record["flagship"] else "false",
+            "status_date": record["status_date"] or "",
+            "progress_value": "" if record["progress_value"] is None else record["progress_value"],
+            "progress_target": "" if record["progress_target"] is None else record["progress_target"],
+            "progress_unit": record["progress_unit"] or "",
+            "milestones": LIST_SEPARATOR.join(milestone_text(m) for m in record["milestones"]),
             "first_published_at": record["first_published_at"] or "",
             "last_published_at": record["last_published_at"] or "",
         }

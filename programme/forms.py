@@ -1,6 +1,6 @@
 """The programme index's filter form: one choice per facet, as parsed by ``ProposalListing``.
 
-The parameters are ``?axe=…&theme=…&quartier=…&lieu=…&phare=…``. Each field's choices are the
+The parameters are ``?axe=…&theme=…&quartier=…&lieu=…&phare=…&statut=…``. Each field's choices are the
 options of its facet (the value is the slug in the index's language); a value is stripped and cut
 to ``MAX_LENGTH`` characters, then an accepted alias (any case) is replaced by its option's value.
 An unknown value is a field error whose message names it; the index shows these errors and
@@ -18,6 +18,7 @@ MESSAGES = {
     "quartier": _("Le quartier « %(value)s » n'existe pas."),
     "lieu": _("Le lieu culturel « %(value)s » n'existe pas."),
     "phare": _("La valeur « %(value)s » n'est pas permise pour « phare » (oui ou non)."),
+    "statut": _("Le statut « %(value)s » n'existe pas."),
 }
 
 

@@ -23,7 +23,7 @@ from home.localization import translations_by_key
 from quartiers.models import QuartierPage
 
 from .diff import WordDiff
-from .models import ProposalPage, Theme
+from .models import ProposalPage, ProposalStatus, Theme
 
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
@@ -38,7 +38,14 @@ class Version:
     body: list
     flagship: bool
     relations: dict  # label → list of names
+    status: str = "under-study"
+    status_date: object = None
+    status_justification: str = ""
     changes: list = field(default_factory=list)
+
+    @property
+    def status_label(self):
+        return status_label(self.status)
 
 
 def body_paragraphs(body):
@@ -136,6 +143,9 @@ def versions_of(page):
                 body=body_paragraphs(obj.body),
                 flagship=bool(obj.flagship),
                 relations=relations,
+                status=obj.status or ProposalStatus.UNDER_STUDY,
+                status_date=obj.status_date,
+                status_justification=obj.status_justification or "",
             )
         )
     for previous, version in zip(versions, versions[1:], strict=False):
@@ -143,6 +153,11 @@ def versions_of(page):
     if versions:
         versions[0].changes = [_("première publication")]
     return versions
+
+
+def status_label(value):
+    """The label of a status value; a value no longer in the list is shown as it is."""
+    return str(dict(ProposalStatus.choices).get(value, value))
 
 
 RELATION_LABELS = {
@@ -162,6 +177,7 @@ class Comparison:
         self.summary = WordDiff([old.summary], [new.summary])
         self.body = WordDiff(old.body, new.body)
         self.flagship_changed = old.flagship != new.flagship
+        self.status_changed = old.status != new.status
         self.relations = []
         for label in RELATION_LABELS:
             before, after = old.relations.get(label, []), new.relations.get(label, [])
@@ -177,11 +193,14 @@ class Comparison:
             or self.summary.has_changes
             or self.body.has_changes
             or self.flagship_changed
+            or self.status_changed
             or self.relations
         )
 
     def summary_of_changes(self):
         changes = []
+        if self.status_changed:
+            changes.append(_("statut : « %(status)s »") % {"status": self.new.status_label})
         for label, diff in ((_("titre"), self.title), (_("chapeau"), self.summary), (_("texte"), self.body)):
             if diff.has_changes:
                 changes.append(

@@ -1,6 +1,6 @@
 """The programme index's filters: axis, theme, quartier, cultural place and flagship.
 
-One class reads the GET parameters of the index (``?axe=…&theme=…&quartier=…&lieu=…&phare=…``),
+One class reads the GET parameters of the index (``?axe=…&theme=…&quartier=…&lieu=…&phare=…&statut=…``),
 and gives the selected proposals and, for each filter, the number of proposals each of its
 values would select with the other filters kept (faceted counts). The exports and the feeds use
 the same class, so a filtered index and its CSV, JSON and feeds always agree.
@@ -24,9 +24,21 @@ from home.localization import DROP, localized, translations_by_key
 from quartiers.models import QuartierPage
 
 from .forms import ProposalFilterForm
-from .models import AxisPage, ProposalPage, ProposalPlace, ProposalQuartier, ProposalTheme, QuestionPage, Theme
+from .models import (
+    AxisPage,
+    ProposalIndicator,
+    ProposalMilestone,
+    ProposalPage,
+    ProposalPlace,
+    ProposalQuartier,
+    ProposalStatus,
+    ProposalTheme,
+    QuestionPage,
+    Theme,
+    timeline,
+)
 
-PARAMETERS = ("axe", "theme", "quartier", "lieu", "phare")
+PARAMETERS = ("axe", "theme", "quartier", "lieu", "phare", "statut")
 FLAGSHIP_VALUES = {"oui": True, "non": False}
 
 
@@ -59,10 +71,7 @@ class Facet:
 def _sorted_options(objects_by_key, label_attribute):
     """One option per object (by slug), sorted by ``_sort_key``."""
     return sorted(
-        (
-            Option(obj.slug, getattr(obj, label_attribute), key=key, obj=obj)
-            for key, obj in objects_by_key.items()
-        ),
+        (Option(obj.slug, getattr(obj, label_attribute), key=key, obj=obj) for key, obj in objects_by_key.items()),
         key=_sort_key,
     )
 
@@ -117,6 +126,12 @@ class ProposalListing:
                     Option("non", _("Autres propositions seulement"), key=False),
                 ],
             ),
+            "statut": Facet(
+                "statut",
+                _("Statut"),
+                _("Tous les statuts"),
+                [Option(value, label, key=value) for value, label in ProposalStatus.choices],
+            ),
         }
         self.errors = []
         self.selected = {}
@@ -144,8 +159,7 @@ class ProposalListing:
             params,
             facets=self.facets,
             aliases={
-                name: {alias: option.value for alias, option in options.items()}
-                for name, options in aliases.items()
+                name: {alias: option.value for alias, option in options.items()} for name, options in aliases.items()
             },
         )
         self.errors = self.form.error_list(PARAMETERS)
@@ -184,6 +198,8 @@ class ProposalListing:
                 queryset = queryset.filter(path__startswith=option.key)
             elif name == "phare":
                 queryset = queryset.filter(flagship=option.key)
+            elif name == "statut":
+                queryset = queryset.filter(status=option.key)
             elif name == "theme":
                 links = ProposalTheme.objects.filter(theme__translation_key=option.key)
                 queryset = queryset.filter(pk__in=links.values("proposal_id"))
@@ -204,6 +220,11 @@ class ProposalListing:
                 Prefetch("theme_links", queryset=ProposalTheme.objects.select_related("theme")),
                 Prefetch("quartier_links", queryset=ProposalQuartier.objects.select_related("quartier")),
                 Prefetch("place_links", queryset=ProposalPlace.objects.select_related("place")),
+                Prefetch(
+                    "milestones",
+                    queryset=ProposalMilestone.objects.select_related("evidence_document", "photo"),
+                ),
+                Prefetch("indicator_links", queryset=ProposalIndicator.objects.all()),
             )
         )
 
@@ -219,6 +240,7 @@ class ProposalListing:
             proposal.themes = _linked(proposal.theme_links.all(), "theme", self.themes)
             proposal.quartiers = _linked(proposal.quartier_links.all(), "quartier", self.quartiers)
             proposal.places = _linked(proposal.place_links.all(), "place", self.places)
+            proposal.timeline = timeline(proposal.milestones.all())
         return proposals
 
     def questions(self):
@@ -244,6 +266,8 @@ class ProposalListing:
                 )
             elif name == "phare":
                 rows = base.values("flagship").annotate(n=Count("pk")).values_list("flagship", "n")
+            elif name == "statut":
+                rows = base.values("status").annotate(n=Count("pk")).values_list("status", "n")
             else:
                 model, target = {
                     "theme": (ProposalTheme, "theme"),

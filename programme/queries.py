@@ -13,10 +13,12 @@ from django.db.models import Case, IntegerField, Prefetch, Value, When
 
 from culture.models import CulturalPlacePage
 from home.localization import DROP, active_locale_id, localized, translations_by_key
+from quartiers.formatting import format_value
 from quartiers.models import QuartierPage
 
 from .models import (
     ProgrammeIndexPage,
+    ProposalIndicator,
     ProposalPage,
     ProposalPlace,
     ProposalQuartier,
@@ -95,8 +97,8 @@ def _concerning(page, relation_model, parent_field, page_model):
     """Live pages of ``page_model`` linked to any language version of ``page``, in its language."""
     target_field = CONCERNED[type(page)][2]
     links = relation_model.objects.filter(**{f"{target_field}__translation_key": page.translation_key})
-    queryset = page_model.objects.live().public().filter(
-        translation_key__in=links.values(f"{parent_field}__translation_key")
+    queryset = (
+        page_model.objects.live().public().filter(translation_key__in=links.values(f"{parent_field}__translation_key"))
     )
     return sorted(translations_by_key(queryset, page.locale).values(), key=_programme_order)
 
@@ -115,6 +117,43 @@ def proposals_concerning(page):
         return []
     proposals = _concerning(page, CONCERNED[type(page)][0], "proposal", ProposalPage)
     return decorate_proposals(_as_queryset(proposals), page.locale)
+
+
+def proposals_for_quartier(page):
+    """What the programme does for a quartier: its proposals with their status, each with
+    ``figures``, the quartier's own figures (``Indicator``) the proposal aims to move.
+
+    A proposal linked to no quartier in particular but to figures (e.g. a service extended to
+    every quartier) is listed on each quartier whose portrait has one of those figures.
+    """
+    if not isinstance(page, QuartierPage) or not page.pk:
+        return []
+    indicators = {indicator.code: indicator for indicator in page.indicators.all()}
+    linked = _concerning(page, ProposalQuartier, "proposal", ProposalPage)
+    everywhere = []
+    if indicators:
+        scope = (
+            ProposalPage.objects.live()
+            .public()
+            .filter(
+                translation_key__in=ProposalPage.objects.filter(
+                    quartier_links__isnull=True, indicator_links__code__in=list(indicators)
+                ).values("translation_key")
+            )
+        )
+        everywhere = list(translations_by_key(scope, page.locale).values())
+    keys = {p.translation_key for p in linked}
+    pages = sorted(linked + [p for p in everywhere if p.translation_key not in keys], key=_programme_order)
+    proposals = decorate_proposals(
+        _as_queryset(pages).prefetch_related(Prefetch("indicator_links", queryset=ProposalIndicator.objects.all())),
+        page.locale,
+    )
+    for proposal in proposals:
+        codes = [link.code for link in proposal.indicator_links.all()]
+        proposal.figures = [indicators[code] for code in dict.fromkeys(codes) if code in indicators]
+        for figure in proposal.figures:
+            figure.value_text = format_value(figure.value, figure.unit)
+    return proposals
 
 
 def questions_concerning(page):

@@ -24,6 +24,8 @@ from .index import ProgrammeIndexPage  # isort: skip
 from .axis import AxisPage  # isort: skip
 from .proposal import REFERENCE_PATTERN, ProposalPage
 from .question import QuestionPage
+
+from .follow_up import ProposalIndicator, ProposalMilestone, ProposalStatus, timeline  # isort: skip
 from .relations import (
     ProposalPlace,
     ProposalQuartier,
@@ -37,7 +39,10 @@ from .relations import (
 __all__ = [
     "AxisPage",
     "ProgrammeIndexPage",
+    "ProposalIndicator",
+    "ProposalMilestone",
     "ProposalPage",
+    "ProposalStatus",
     "ProposalPlace",
     "ProposalQuartier",
     "ProposalTheme",
@@ -48,4 +53,5 @@ __all__ = [
     "REFERENCE_PATTERN",
     "RelatedProposal",
     "Theme",
+    "timeline",
 ]

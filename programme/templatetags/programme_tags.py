@@ -5,14 +5,17 @@
   axis or proposal page, also its own filtered feeds).
 - ``{% proposals_concerning page as proposals %}`` / ``{% questions_concerning page as questions %}``:
   the live proposals / open questions that concern a quartier or cultural place page.
+- ``{% quartier_follow_up page proposals %}`` (``proposals`` from ``{% proposals_for_quartier page %}``):
+  a quartier's proposals with their status, next to the quartier's figures they aim to move.
 """
 
 from django import template
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from culture.models import CulturalPlacePage
-from home.feeds import feed_links
+from home.feeds import FEED_MIME_TYPES, feed_links
 from programme import queries
 from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage
 from quartiers.models import QuartierPage
@@ -59,12 +62,50 @@ def programme_feed_links(context, page=None, listing=None):
     for title, filters in _feeds_for(page, listing, context.get("themes") or ()):
         for link in feed_links(index, request, **filters):
             links.append({**link, "title": f"{title} ({KIND_LABELS[link['kind']]})"})
+    links.extend(_follow_up_feed_links(page, index, request))
     return {"feed_links": links}
+
+
+def _follow_up_feed_links(page, index, request):
+    """The feeds of the follow-up (status changes, milestones) that belong to ``page``: the whole
+    programme's on its index, an axis's, a quartier's or a cultural place's on their pages (a
+    proposal page links its own, « suivre cette proposition »)."""
+    if index is None or not isinstance(page, (ProgrammeIndexPage, AxisPage, QuartierPage, CulturalPlacePage)):
+        return []
+    base = index.get_url(request=request)
+    if base is None:
+        return []
+    parameter = {AxisPage: "axe", QuartierPage: "quartier", CulturalPlacePage: "lieu"}.get(type(page))
+    if parameter:
+        title = _("Suivi des propositions : %(name)s") % {"name": page.title}
+        query = "?" + urlencode({parameter: page.slug})
+    else:
+        title, query = _("Suivi des propositions"), ""
+    return [
+        {
+            "type": FEED_MIME_TYPES[kind],
+            "href": base + index.reverse_subpage(f"follow_up_feed_{kind}") + query,
+            "kind": kind,
+            "title": f"{title} ({KIND_LABELS[kind]})",
+        }
+        for kind in ("atom", "rss")
+    ]
 
 
 @register.simple_tag
 def proposals_concerning(page):
     return queries.proposals_concerning(page)
+
+
+@register.simple_tag
+def proposals_for_quartier(page):
+    return queries.proposals_for_quartier(page)
+
+
+@register.inclusion_tag("programme/includes/quartier_follow_up.html")
+def quartier_follow_up(page, proposals):
+    """The quartier's proposals with their status and the quartier's figures they aim to move."""
+    return {"page": page, "proposals": proposals}
 
 
 @register.simple_tag

@@ -30,6 +30,17 @@ EXTRA_PATHS = [
     "/fr/programme/une-ville-rayonnante/art-moderne-et-contemporain/historique/",
     "/fr/culture/?statut=planned",
     "/fr/culture/?statut=inconnu",
+    "/fr/programme/suivi/?statut=under-study&quartier=planoise",
+    "/fr/programme/suivi/?statut=inconnu",
+]
+# The barometer of the follow-up and the pages that show a proposal's status (also in the crawl
+# above, through the sitemap); checked alone by test_follow_up_pages_pass_axe.
+FOLLOW_UP_PATHS = [
+    "/fr/programme/suivi/",
+    "/en/programme/follow-up/",
+    "/fr/programme/suivi/?statut=under-study&quartier=planoise",
+    "/fr/programme/avec-et-pour-les-citoyens/budget-participatif/",
+    "/fr/quartiers/planoise/",
 ]
 
 
@@ -51,6 +62,16 @@ def test_every_page_passes_axe(browser, live_site):
     assert {path.split("/")[1] for path in paths} == {"fr", "en", "de"}
     failures = {}
     for path in paths + EXTRA_PATHS:
+        violations = axe_violations(browser, live_site + path)
+        if violations:
+            failures[path] = violations
+    assert failures == {}
+
+
+def test_follow_up_pages_pass_axe(browser, live_site):
+    assert "/fr/programme/suivi/" in sitemap_paths(live_site)
+    failures = {}
+    for path in FOLLOW_UP_PATHS:
         violations = axe_violations(browser, live_site + path)
         if violations:
             failures[path] = violations

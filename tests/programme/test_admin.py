@@ -45,6 +45,8 @@ def test_create_and_publish_a_proposal_with_relations(admin_client, axis, locale
             "quartier_links": inline_formset([{"quartier": quartier.pk}]),
             "place_links": inline_formset([]),
             "related_links": inline_formset([{"target": target.pk}]),
+            "milestones": inline_formset([]),
+            "indicator_links": inline_formset([]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }

@@ -16,8 +16,9 @@ INDEX = "/fr/programme/"
 SEED_REFERENCES = {f"P-{n:02d}" for n in range(1, 20)}  # the 19 proposals of programme.yaml
 # The columns documented in docs/open-data.md, in order.
 COLUMNS = [
-    "reference", "title", "summary", "axis", "themes", "quartiers", "places", "flagship", "url",
-    "first_published_at", "last_published_at",
+    "reference", "title", "summary", "axis", "themes", "quartiers", "places", "flagship",
+    "status", "status_label", "status_date", "status_justification", "progress_value", "progress_target",
+    "progress_unit", "milestones", "url", "first_published_at", "last_published_at",
 ]
 
 

@@ -47,8 +47,11 @@ def test_history_lists_published_versions_newest_first(client, proposal):
     assert _version_rows(page) == ["3", "2", "1"]
     table = one(page, "main table")
     assert text_of(one(table, "caption")) == "3 versions publiées"
-    assert texts(table.select('thead th[scope="col"]')) == ["Version", "Publiée le", "Ce qui a changé", "Comparer"]
-    changes = [text_of(row.find_all("td")[1]) for row in table.select("tbody tr")]
+    assert texts(table.select('thead th[scope="col"]')) == [
+        "Version", "Publiée le", "Statut", "Ce qui a changé", "Comparer"
+    ]
+    assert [text_of(row.find_all("td")[1]) for row in table.select("tbody tr")] == ["À l'étude"] * 3
+    changes = [text_of(row.find_all("td")[2]) for row in table.select("tbody tr")]
     assert "titre (+0 / −2 mots)" in changes[1]
     assert "chapeau (+" in changes[0]
     assert "première publication" in changes[2]
