@@ -24,6 +24,8 @@ from .index import ProgrammeIndexPage  # isort: skip
 from .axis import AxisPage  # isort: skip
 from .proposal import REFERENCE_PATTERN, ProposalPage
 from .question import QuestionPage
+
+from .contribution import ContributionStatus, QuestionContribution  # isort: skip
 from .relations import (
     ProposalPlace,
     ProposalQuartier,
@@ -36,11 +38,13 @@ from .relations import (
 
 __all__ = [
     "AxisPage",
+    "ContributionStatus",
     "ProgrammeIndexPage",
     "ProposalPage",
     "ProposalPlace",
     "ProposalQuartier",
     "ProposalTheme",
+    "QuestionContribution",
     "QuestionPage",
     "QuestionPlace",
     "QuestionQuartier",
