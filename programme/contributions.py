@@ -48,7 +48,7 @@ class ContributionForm(PublicFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.question = question
         self.fields["quartier"].queryset = (
-            QuartierPage.objects.live().public().filter(locale_id=question.locale_id).order_by("title")
+            QuartierPage.objects.live().public().filter(locale_id=question.locale_id).order_by("path")
         )
 
 

@@ -47,7 +47,7 @@ def test_after_an_empty_submit_every_described_by_id_exists(client):
         for target in field["aria-describedby"].split():
             assert page.find(id=target) is not None, target
     error = one(page, "#id_votre_nom_error")
-    assert text_of(error) == "Erreur : Ce champ est obligatoire."
+    assert text_of(error) == "Erreur : Champ requis."
     # Read once: the error is not inside the label any more.
     assert text_of(one(page, 'label[for="id_votre_nom"]')) == "Votre nom *"
 

@@ -23,7 +23,7 @@ def _publisher_rows(client, url):
     section = one(page, "main .publisher")
     return dict(zip(
         [text_of(dt) for dt in section.select("dt")],
-        [text_of(dd) for dd in section.select("dd")],
+        [" ".join(dd.stripped_strings) for dd in section.select("dd")],
         strict=True,
     ))
 
@@ -59,7 +59,7 @@ def test_what_the_team_fills_in_the_settings_is_what_the_pages_show(client):
     english = _publisher_rows(client, "/en/legal-notice/")
     assert english["Publisher"] == "Association Nous sommes tous Besançon"
     footer = one(soup(client.get("/fr/")), "footer address")
-    assert text_of(footer) == (
+    assert " ".join(footer.stripped_strings) == (
         "Association Nous sommes tous Besançon 2 place du Huit-Septembre 25000 Besançon "
         "redaction@nous-sommes-tous-besancon.fr"
     )

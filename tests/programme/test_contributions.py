@@ -15,19 +15,20 @@ from tests.html import one, soup, text_of
 pytestmark = pytest.mark.django_db
 
 URL = "/fr/programme/une-ville-rayonnante/sport-de-haut-niveau/"
+#: In the order of the quartiers' index: the priority quartiers, then the fragile ones.
 TWELVE_QUARTIERS = [
-    "Battant",
-    "Cité Curie-Pasteur",
-    "Cité de l'Amitié",
-    "Cité de la Pelouse",
-    "Cité des Vareilles",
-    "Cité Viotte",
-    "Clairs-Soleils",
-    "Hauts de Saint-Claude",
+    "Planoise",
     "Montrapon",
     "Orchamps-Palente",
-    "Planoise",
+    "Clairs-Soleils",
+    "Battant",
+    "Hauts de Saint-Claude",
+    "Cité Curie-Pasteur",
+    "Cité Viotte",
+    "Cité des Vareilles",
+    "Cité de l'Amitié",
     "Secteur Pesty",
+    "Cité de la Pelouse",
 ]
 
 
@@ -170,3 +171,28 @@ def test_a_writer_cannot_moderate(client):
     writer.groups.add(Group.objects.get(name=WRITERS))
     client.force_login(writer)
     assert client.get("/admin/contributions/").status_code in (302, 403)
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_question_page_s_queries_do_not_grow_with_its_contributions(client):
+    def approve(count):
+        for number in range(count):
+            QuestionContribution.objects.create(
+                question=_question(), author_name=f"Habitant {number}", quartier=_planoise(),
+                message="Un avis.", status=ContributionStatus.APPROVED,
+            )
+
+    approve(1)
+    one_contribution = _queries(client, URL)
+    approve(9)
+    assert len(soup(client.get(URL)).select(".contribution")) == 10
+    assert _queries(client, URL) == one_contribution

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 def test_the_sport_theme_leads_to_its_open_question(client):
     page = soup(client.get("/fr/programme/?theme=sport"))
-    assert text_of(one(page, "#results-title")) == "0 proposition"
-    assert text_of(one(page, ".programme-results .notice p")) == (
+    assert text_of(one(page, "#results-title")) == "0 propositions"
+    assert text_of(page.select(".programme-results .notice p")[0]) == (
         "Aucune proposition ne correspond à ces filtres. Mais 1 question ouverte y correspond : "
         "elle est présentée ci-dessous."
     )
