@@ -71,5 +71,5 @@ def test_proximcite_states_a_proposal_and_links_service_public(client):
     main = one(soup(client.get("/fr/programme/avec-et-pour-les-citoyens/extension-proximcite/")), "main")
     text = text_of(main)
     assert "En 2020, il a été étendu" not in text
-    assert "Nous proposons de l'étendre pour qu'il réponde à toutes les questions des habitants" in text
+    assert "Notre programme en fixe l'étape suivante, datée de 2020 : l'étendre pour qu'il réponde" in text
     assert one(main, 'a[href="https://www.service-public.fr/particuliers/vosdroits/N358"]')
