@@ -7,6 +7,10 @@ from wagtail.models import Page, Site
 
 from home.blocks import paragraphs_to_body
 from home.models import ContactFormField, ContactPage, HomePage, SiteSettings, SiteTexts, StandardPage
+from home.site_address import apply_to
+
+#: The site settings the demo fills (``site.yaml``, ``settings``).
+PUBLISHER_FIELDS = ["publisher", "publication_director", "host_name", "host_address", "contact_email", "postal_address"]
 
 
 def load(loader):
@@ -27,6 +31,7 @@ def load(loader):
         site = Site(is_default_site=True)
     site.hostname = data["site"]["hostname"]
     site.port = data["site"]["port"]
+    apply_to(site)  # in production, the public address of WAGTAILADMIN_BASE_URL
     site.site_name = data["site"]["name"]
     site.root_page = loader.home
     site.save()
@@ -34,8 +39,8 @@ def load(loader):
     Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
 
     site_settings = SiteSettings.for_site(site)
-    site_settings.contact_email = data["settings"]["contact_email"]
-    site_settings.postal_address = data["settings"]["postal_address"]
+    for name in PUBLISHER_FIELDS:
+        setattr(site_settings, name, data["settings"][name])
     site_settings.save()
 
 
@@ -53,6 +58,7 @@ def finish(loader):
             title=page_data["title"],
             summary=page_data.get("summary", ""),
             body=paragraphs_to_body(page_data["body"]),
+            show_publisher=page_data.get("show_publisher", False),
         )
 
     contact_data = data["contact"]

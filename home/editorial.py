@@ -20,6 +20,7 @@ from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import (
     Collection,
     DraftStateMixin,
@@ -78,6 +79,11 @@ SNIPPET_ACTIONS = {
     REVIEWERS: ["add", "change", "delete", "publish", "lock", "unlock"],
     TRANSLATORS: ["change"],
 }
+
+
+#: A Wagtail hook by which a section grants the groups permissions on its own models (a
+#: function returning ``{group name: [(app label, codename), …]}``): the contributions' moderation.
+EDITORIAL_PERMISSIONS_HOOK = "editorial_model_permissions"
 
 
 def _permission(app_label, codename):
@@ -145,6 +151,10 @@ def ensure_editorial_setup():
                 for action in SNIPPET_ACTIONS[name]
             )
         )
+
+    for permissions in hooks.get_hooks(EDITORIAL_PERMISSIONS_HOOK):
+        for name, pairs in permissions().items():
+            groups[name].permissions.add(*(_permission(app, codename) for app, codename in pairs))
 
     task, _created = GroupApprovalTask.objects.get_or_create(
         name="Validation par l'équipe Validation", defaults={"active": True}

@@ -6,6 +6,7 @@
   filled it can empty it.
 - Length limits that say what they are: a multi-line text is at most ``MULTILINE_MAX_LENGTH``
   characters, a line the ``max_length`` its field has (Wagtail's 255), and the message names it.
+- An optional choice list starts with an empty choice, so nothing is chosen for the visitor.
 - No more submitted fields than the form has (the site accepts up to 10,000 in one request for
   the Wagtail editor: ``DATA_UPLOAD_MAX_NUMBER_FIELDS``).
 """
@@ -29,6 +30,9 @@ class PublicFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if type(field) is forms.ChoiceField and not field.required and "" not in dict(field.choices):
+                # An optional list starts empty: otherwise its first choice is sent unseen.
+                field.choices = [("", _("— Choisir —")), *field.choices]
             if not isinstance(field, forms.CharField):
                 continue
             if field.max_length is None and isinstance(field.widget, forms.Textarea):

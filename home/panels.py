@@ -3,7 +3,7 @@
 A section registers a Wagtail hook ``home_page_panels`` (in its ``wagtail_hooks.py``) that takes
 the home page and the request and returns a :class:`HomePanel`, or ``None`` when it has nothing
 to show. The home page renders the panels in the hooks' ``order``; the home app's own panel
-(the sections of the site) has order 20.
+(the sections of the site) has order 40, after the quartiers (5), the programme (10) and the news (30).
 """
 
 from dataclasses import dataclass, field

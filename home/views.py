@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
 from wagtail.documents.views import serve as wagtaildocs_serve
+from wagtail.models import Site
 
 from home.throttling import RateLimit, retry_context, too_many_requests
 
@@ -23,9 +24,15 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {_root_url(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _root_url(request):
+    """The Wagtail Site's address (the public one, see ``home.site_address``), else the request's."""
+    site = Site.find_for_request(request)
+    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
 
 
 def page_not_found(request, exception=None):

@@ -8,7 +8,7 @@ from .editorial import may_change_language
 from .panels import HOOK_NAME, HomePanel
 
 
-@hooks.register(HOOK_NAME, order=20)
+@hooks.register(HOOK_NAME, order=40)
 def site_sections_panel(page, request):
     """« Parcourir le site »: the home page's children shown in the menus."""
     sections = page.get_children().live().public().in_menu().specific()

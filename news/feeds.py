@@ -22,3 +22,11 @@ class ArticleFeed(SiteFeed):
 
     def items(self, index):
         return index.articles()[:50]
+
+    def item_pubdate(self, item):
+        return item.dated_at
+
+    def item_updateddate(self, item):
+        # The article's own date, not the day the site last saved it: a 2013 article re-saved
+        # in 2026 is still news of 2013.
+        return item.dated_at

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
@@ -55,6 +56,15 @@ class ArticlePage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+
+    def get_sitemap_urls(self, request=None):
+        """The sitemap's ``lastmod`` is the article's own date, as in the feeds."""
+        return [{**url, "lastmod": self.dated_at} for url in super().get_sitemap_urls(request)]
+
+    @property
+    def dated_at(self):
+        """The article's date as midnight in the site's time zone (feeds and sitemap need a time)."""
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time()))
 
     class Meta:
         db_table = "home_articlepage"  # created by the home app, before news had an app of its own

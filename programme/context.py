@@ -2,8 +2,9 @@
 
 from django.utils.http import urlencode
 
+from .contributions import contribution_form
 from .listing import ProposalListing
-from .models import ProgrammeIndexPage, ProposalPage, QuestionPage, timeline
+from .models import ProgrammeIndexPage, ProposalPage, QuestionContribution, QuestionPage, timeline
 from .queries import decorate_proposals, linked_pages, programme_index_of, related_proposals
 
 
@@ -12,7 +13,7 @@ def programme_index_page(page, request):
     return {
         "listing": listing,
         "proposals": listing.decorated_proposals(request),
-        "questions": listing.questions(),
+        "questions": list(listing.questions()),
     }
 
 
@@ -58,4 +59,7 @@ def question_page(page, request):
     context = linked_pages(page)
     context["axis"] = page.get_parent().specific
     context["programme_index"] = programme_index_of(page)
+    context["contributions"] = list(QuestionContribution.published_for(page))
+    context["contribution_form"] = contribution_form(page)
+    context["contribution_thanks"] = request is not None and request.GET.get("contribution") == "merci"
     return context

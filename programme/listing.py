@@ -34,6 +34,9 @@ from .models import (
     ProposalStatus,
     ProposalTheme,
     QuestionPage,
+    QuestionPlace,
+    QuestionQuartier,
+    QuestionTheme,
     Theme,
     timeline,
 )
@@ -244,7 +247,27 @@ class ProposalListing:
         return proposals
 
     def questions(self):
-        return QuestionPage.objects.live().public().descendant_of(self.index).order_by("path")
+        """The open questions the same filters select (an open question is never « phare »).
+
+        Shown under the proposals, so that a theme only open questions carry (« Sport ») leads
+        somewhere instead of to « 0 propositions ».
+        """
+        queryset = QuestionPage.objects.live().public().descendant_of(self.index).order_by("path")
+        relations = {"theme": QuestionTheme, "quartier": QuestionQuartier, "lieu": QuestionPlace}
+        targets = {"theme": "theme", "quartier": "quartier", "lieu": "place"}
+        for name, option in self.selected.items():
+            if name == "axe":
+                queryset = queryset.filter(path__startswith=option.key)
+            elif name == "phare":
+                if option.key:
+                    return queryset.none()
+            elif name not in relations:
+                # An open question has no follow-up status: a status filter selects none.
+                return queryset.none()
+            else:
+                links = relations[name].objects.filter(**{f"{targets[name]}__translation_key": option.key})
+                queryset = queryset.filter(pk__in=links.values("question_id"))
+        return queryset
 
     # -- counts -------------------------------------------------------------------------------
 

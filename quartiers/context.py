@@ -125,6 +125,11 @@ def quartiers_map(quartiers, request, *, title, description, highlight=None, num
     )
 
 
+#: Where the Contrat de Ville 2024-2030 is published: Grand Besançon Métropole's site. A link
+#: for the reader to check the figures at their source; the site does not serve the document.
+CONTRACT_URL = "https://www.grandbesancon.fr/"
+
+
 def quartier_page(page, request):
     indicators = list(page.indicators.all())
     shared = page.shared_objectives if page.shared_objectives_id and page.shared_objectives.live else None
@@ -139,6 +144,7 @@ def quartier_page(page, request):
         "social_centres": page.get_social_centres(),
         "data_urls": index.data_urls(request) if index is not None and index.live else None,
         "quartier_map": None,
+        "contract_url": CONTRACT_URL,
     }
     if page.has_point:
         context["quartier_map"] = quartiers_map(

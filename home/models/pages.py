@@ -1,4 +1,6 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import get_page_models
 
 from .base import BasePage
@@ -36,6 +38,17 @@ class HomePage(BasePage):
 
 class StandardPage(BasePage):
     """A page of text: legal notice, accessibility statement, privacy, about us."""
+
+    show_publisher = models.BooleanField(
+        _("afficher l'éditeur et l'hébergeur"),
+        default=False,
+        help_text=_(
+            "Ajoute à la page l'éditeur, le directeur de la publication, l'hébergeur et les "
+            "coordonnées saisis dans les réglages du site (mentions légales, données personnelles)."
+        ),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("show_publisher")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
@@ -22,8 +22,22 @@ class SocialLinkBlock(blocks.StructBlock):
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    """Contact details, the same in every language; the texts are :class:`SiteTexts`."""
+    """Who publishes the site and how to reach them, the same in every language.
 
+    French law (LCEN art. 6) asks a site to name its publisher, its publication director and its
+    host; the team fills them here once, and the footer and the legal pages read them, so no page
+    repeats (or contradicts) them. The texts are :class:`SiteTexts`.
+    """
+
+    publisher = models.CharField(
+        _("éditeur du site"),
+        max_length=255,
+        blank=True,
+        help_text=_("La personne ou l'organisation qui publie le site (nom, forme juridique)."),
+    )
+    publication_director = models.CharField(_("directeur ou directrice de la publication"), max_length=255, blank=True)
+    host_name = models.CharField(_("hébergeur"), max_length=255, blank=True)
+    host_address = models.TextField(_("adresse de l'hébergeur"), blank=True)
     contact_email = models.EmailField(_("adresse électronique de contact"), blank=True)
     postal_address = models.TextField(_("adresse postale"), blank=True)
     social_links = StreamField(
@@ -31,6 +45,15 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("publisher"),
+                FieldPanel("publication_director"),
+                FieldPanel("host_name"),
+                FieldPanel("host_address"),
+            ],
+            heading=_("Éditeur et hébergeur (mentions légales)"),
+        ),
         FieldPanel("contact_email"),
         FieldPanel("postal_address"),
         FieldPanel("social_links"),

@@ -26,6 +26,7 @@ from .proposal import REFERENCE_PATTERN, ProposalPage
 from .question import QuestionPage
 
 from .follow_up import ProposalIndicator, ProposalMilestone, ProposalStatus, timeline  # isort: skip
+from .contribution import ContributionStatus, QuestionContribution  # isort: skip
 from .relations import (
     ProposalPlace,
     ProposalQuartier,
@@ -38,6 +39,7 @@ from .relations import (
 
 __all__ = [
     "AxisPage",
+    "ContributionStatus",
     "ProgrammeIndexPage",
     "ProposalIndicator",
     "ProposalMilestone",
@@ -46,6 +48,7 @@ __all__ = [
     "ProposalPlace",
     "ProposalQuartier",
     "ProposalTheme",
+    "QuestionContribution",
     "QuestionPage",
     "QuestionPlace",
     "QuestionQuartier",

@@ -13,7 +13,8 @@ from .concerns import concerns_text
 
 
 class QuestionPage(BasePage):
-    """An open question of the programme, with the lines of thought it opens."""
+    """An open question of the programme, with the lines of thought it opens and the citizens'
+    contributions a reviewer has approved (``QuestionContribution``)."""
 
     lines_of_thought = StreamField(
         [
@@ -46,6 +47,14 @@ class QuestionPage(BasePage):
         index.SearchField("search_concerns", boost=2),
     ]
     api_fields = [*BasePage.api_fields, APIField("lines_of_thought")]
+
+    def serve(self, request, *args, **kwargs):
+        """A POST is a contribution (``programme.contributions``)."""
+        if request.method == "POST":
+            from programme.contributions import serve_contribution
+
+            return serve_contribution(self, request)
+        return super().serve(request, *args, **kwargs)
 
     def search_concerns(self):
         return concerns_text(self)

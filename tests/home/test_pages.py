@@ -232,7 +232,8 @@ def test_image_upload_form_requires_alt_text():
 def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    # The Site's address, like the sitemap's own URLs (home.site_address), not the request's host.
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
 
 
