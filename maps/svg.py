@@ -490,7 +490,7 @@ def _place_labels(placed, landmarks, width, height, font_size, unit, reserved=()
         lines = _wrap(p.label)
         text_w, text_h = _text_box(lines, font_size, bold=True)
         best, best_cost = None, None
-        for ring, distance in enumerate((p.radius + 4 * unit, p.radius + 26 * unit, p.radius + 52 * unit)):
+        for ring, distance in enumerate(p.radius + step * unit for step in (4, 26, 52, 80, 110)):
             dx, dy = distance + text_w / 2, distance + text_h / 2
             for ox, oy in ((dx, 0), (-dx, 0), (0, -dy), (0, dy), (dx, -dy), (-dx, -dy), (dx, dy), (-dx, dy)):
                 cx, cy = p.x + ox, p.y + oy
