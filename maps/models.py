@@ -50,6 +50,27 @@ class GeoPointMixin(models.Model):
     def has_point(self):
         return self.latitude is not None and self.longitude is not None
 
+    @property
+    def coordinates_text(self):
+        """« 47.231372,6.03246 »: dots, no grouping, whatever the language (for links)."""
+        if not self.has_point:
+            return ""
+        return f"{self.latitude.normalize():f},{self.longitude.normalize():f}"
+
+    @property
+    def geo_uri(self):
+        """A ``geo:`` URI (RFC 5870): a phone opens it in the reader's own map application."""
+        return f"geo:{self.coordinates_text}" if self.has_point else ""
+
+    @property
+    def openstreetmap_url(self):
+        """The place on openstreetmap.org, for a full map (an ordinary link: nothing is loaded
+        from there by the page itself)."""
+        if not self.has_point:
+            return ""
+        lat, lon = (f"{value.normalize():f}" for value in (self.latitude, self.longitude))
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
     def clean(self):
         super().clean()
         if (self.latitude is None) != (self.longitude is None):

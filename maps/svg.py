@@ -66,6 +66,7 @@ __all__ = [
     "default_landmarks_except",
     "GeoBounds",
     "Landmark",
+    "MapLabel",
     "MapPoint",
     "PlacedPoint",
     "PointOutsideBoundsError",
@@ -180,14 +181,16 @@ def default_landmarks_except(names) -> list[Landmark]:
 
 # The Doubs through Besançon, upstream (north-east) to downstream (south-west): it runs down to
 # Rivotte, rounds the Boucle (Bregille, Battant, Chamars) and leaves past Tarragnoz, the Citadel
-# closing the neck of the loop. Simplified tracing: (latitude, longitude).
+# closing the neck of the loop. Simplified tracing: (latitude, longitude). The loop's northern
+# arc passes Pont Battant at about 47.240 N: Battant (47.242 N) lies across the river, on its
+# north bank, as the Battant page says; tests/maps/test_svg.py checks which side each place is on.
 DOUBS_COURSE: tuple[tuple[float, float], ...] = (
     (47.2990, 6.1650), (47.2900, 6.1400), (47.2800, 6.1150), (47.2720, 6.0950), (47.2640, 6.0800),
     (47.2560, 6.0660), (47.2480, 6.0560),
     (47.2410, 6.0470), (47.2360, 6.0410), (47.2342, 6.0372), (47.2352, 6.0350),
-    (47.2372, 6.0345), (47.2398, 6.0340), (47.2422, 6.0322), (47.2440, 6.0290),
-    (47.2447, 6.0250), (47.2440, 6.0210), (47.2422, 6.0182), (47.2398, 6.0163),
-    (47.2372, 6.0158), (47.2346, 6.0166), (47.2324, 6.0196), (47.2306, 6.0240),
+    (47.2372, 6.0345), (47.2394, 6.0338), (47.2408, 6.0318), (47.2415, 6.0288),
+    (47.2413, 6.0252), (47.2404, 6.0220), (47.2389, 6.0184), (47.2370, 6.0162),
+    (47.2346, 6.0162), (47.2324, 6.0192), (47.2306, 6.0240),
     (47.2294, 6.0282), (47.2272, 6.0262), (47.2250, 6.0170), (47.2236, 6.0040),
     (47.2205, 5.9880), (47.2140, 5.9730), (47.2060, 5.9580), (47.1960, 5.9440),
     (47.1880, 5.9300), (47.1800, 5.9120),
@@ -197,10 +200,20 @@ DOUBS_COURSE: tuple[tuple[float, float], ...] = (
 CITADEL_HILL = (47.2313, 6.0324, 0.0026, 0.0030)
 
 #: Width of every map in SVG user units; the height follows the frame's proportions.
-#: (Markers and text keep their size in these units: a narrower map shows them larger.)
 MAP_WIDTH = 600
-MARKER_RADIUS = 14
-HIGHLIGHT_RADIUS = 18
+#: The narrowest width a map is drawn at: a 390 px phone less the page's margins. Text and
+#: markers are sized for it, in CSS pixels, then converted to the map's units, so that a label
+#: is never under 12 px and a marker never under 24 px on a phone (wider screens show more).
+PHONE_WIDTH = 358
+LABEL_PX = 13
+MARKER_PX = 12.5  # radius: a 25 px target
+HIGHLIGHT_PX = 15
+#: Characters per line of a label (longer names wrap on two lines, then are cut).
+LABEL_WRAP = 18
+#: Average advance of a character of Source Sans 3, in ems (bold: a little wider); over-estimated
+#: on purpose, so that the collision check errs on the side of space.
+CHAR_EM = {"bold": 0.56, "regular": 0.52}
+LINE_EM, BOX_EM, ASCENT_EM = 1.2, 1.45, 1.05
 
 
 @dataclass
@@ -214,7 +227,7 @@ class PlacedPoint:
     y: float
     anchor_x: float
     anchor_y: float
-    radius: int
+    radius: float
     highlighted: bool = False
 
     @property
@@ -249,6 +262,27 @@ class PlacedPoint:
 
 
 @dataclass
+class MapLabel:
+    """A name written on the map: a point's (with a leader line when set apart from its marker)
+    or a landmark's. ``x``/``y``: the first line's baseline start (``text-anchor: start``);
+    ``box``: (left, top, right, bottom), what the collision check keeps free."""
+
+    lines: list[str]
+    x: float
+    y: float
+    box: tuple[float, float, float, float]
+    landmark: bool = False
+    leader: tuple[float, float, float, float] | None = None
+
+    @property
+    def line_ys(self) -> list[tuple[float, str]]:
+        height = self.box[3] - self.box[1]
+        lines = max(len(self.lines), 1)
+        step = (height / (BOX_EM + (lines - 1) * LINE_EM)) * LINE_EM if lines > 1 else 0
+        return [(round(self.y + i * step, 1), line) for i, line in enumerate(self.lines)]
+
+
+@dataclass
 class SvgMap:
     """Everything the template needs to draw one map."""
 
@@ -265,6 +299,22 @@ class SvgMap:
     numbered: bool = True
     #: (x, y, length in SVG units, text) of a scale bar in the lower left corner.
     scale_bar: tuple[float, float, float, str] = (0, 0, 0, "")
+    #: Names written on the map, placed by :func:`_place_labels`: every point's, then the
+    #: landmarks that found room.
+    labels: list[MapLabel] = field(default_factory=list)
+    font_size: float = 16
+    #: Scale of the map's units to CSS pixels at its narrowest (phone) width.
+    units_per_px: float = 1.0
+
+    @property
+    def halo_width(self) -> float:
+        return round(self.units_per_px * 3.5, 1)
+
+    @property
+    def compass(self) -> tuple[float, float, float, float]:
+        """The north arrow: its x, the y of its foot, its length, the baseline of its « N »."""
+        u = self.units_per_px
+        return (round(self.width - 20 * u, 1), round(30 * u, 1), round(24 * u, 1), round(46 * u, 1))
 
     @property
     def view_box(self) -> str:
@@ -361,13 +411,128 @@ def _spread(placed: list[PlacedPoint], width: int, height: int, gap: float = 3.0
             return
 
 
-def _scale_bar(project: _Projection) -> tuple[float, float, float, str]:
+def _scale_bar(project: _Projection, unit: float = 1.0) -> tuple[float, float, float, str]:
     """A round distance drawn about a fifth of the map's width, in its lower left corner."""
     metres_per_unit = 111_320 / project.units_per_degree  # one degree of latitude ≈ 111.32 km
     target = project.width / 5 * metres_per_unit
     metres = max((d for d in (50, 100, 200, 250, 500, 1000, 2000, 5000) if d <= target), default=50)
     text = f"{metres // 1000} km" if metres >= 1000 else f"{metres} m"
-    return (20.0, project.height - 20.0, round(metres / metres_per_unit, 1), text)
+    return (round(12 * unit, 1), round(project.height - 10 * unit, 1), round(metres / metres_per_unit, 1), text)
+
+
+def _wrap(text: str, width: int = LABEL_WRAP) -> list[str]:
+    """A label on one to three lines; a name in brackets (« Cité des Savoirs (nouvelle …) ») keeps
+    its part before the bracket, the list beside the map giving the full name."""
+    text = text.split(" (")[0].strip() or text
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    if len(lines) > 3:
+        lines = [*lines[:2], " ".join(lines[2:])]
+        if len(lines[2]) > width:
+            lines[2] = lines[2][: width - 1].rstrip() + "…"
+    return lines
+
+
+def _text_box(lines, font_size, bold):
+    width = max(len(line) for line in lines) * font_size * CHAR_EM["bold" if bold else "regular"]
+    # A text's box runs from its first line's ascender to its last line's descender: about
+    # 1.45 em for one line of Source Sans 3, 1.2 em more for each further line.
+    return width, (len(lines) - 1) * font_size * LINE_EM + font_size * BOX_EM
+
+
+def _overlap(a, b) -> float:
+    """Area shared by two boxes (left, top, right, bottom)."""
+    dx = min(a[2], b[2]) - max(a[0], b[0])
+    dy = min(a[3], b[3]) - max(a[1], b[1])
+    return dx * dy if dx > 0 and dy > 0 else 0.0
+
+
+def _inside(box, width, height, margin) -> bool:
+    return box[0] >= margin and box[1] >= margin and box[2] <= width - margin and box[3] <= height - margin
+
+
+def _label_at(lines, cx, cy, text_w, text_h, font_size, landmark=False, leader=None) -> MapLabel:
+    """A label whose box is centred on (cx, cy)."""
+    left, top = cx - text_w / 2, cy - text_h / 2
+    return MapLabel(
+        lines=lines,
+        x=round(left, 1),
+        y=round(top + font_size * ASCENT_EM, 1),
+        box=(round(left, 1), round(top, 1), round(left + text_w, 1), round(top + text_h, 1)),
+        landmark=landmark,
+        leader=leader,
+    )
+
+
+def _place_labels(placed, landmarks, width, height, font_size, unit, reserved=()) -> list[MapLabel]:
+    """Write every point's name beside its marker and the landmarks where there is room.
+
+    A collision check, greedy and deterministic: each point's label tries positions around its
+    marker (right, left, above, below, the corners), then the same farther out with a leader line,
+    and takes the first that stays inside the map and overlaps neither a marker nor a label
+    written before (or, when the map is too crowded, the one that overlaps least: a point is
+    never left unnamed). A landmark is only orientation: it is written at its place, or a line
+    above or below it, or not at all.
+    """
+    pad = 3 * unit
+    obstacles = [tuple(box) for box in reserved]
+    for p in placed:
+        r = p.radius + pad
+        obstacles.append((p.x - r, p.y - r, p.x + r, p.y + r))
+    labels: list[MapLabel] = []
+    for p in sorted(placed, key=lambda q: (not q.highlighted, q.number)):
+        lines = _wrap(p.label)
+        text_w, text_h = _text_box(lines, font_size, bold=True)
+        best, best_cost = None, None
+        for ring, distance in enumerate(p.radius + step * unit for step in (4, 26, 52, 80, 110)):
+            dx, dy = distance + text_w / 2, distance + text_h / 2
+            for ox, oy in ((dx, 0), (-dx, 0), (0, -dy), (0, dy), (dx, -dy), (-dx, -dy), (dx, dy), (-dx, dy)):
+                cx, cy = p.x + ox, p.y + oy
+                leader = None
+                if ring:
+                    # From the marker's edge towards the label's nearest edge.
+                    length = math.hypot(ox, oy) or 1
+                    edge_x = min(max(p.x, cx - text_w / 2), cx + text_w / 2)
+                    edge_y = min(max(p.y, cy - text_h / 2), cy + text_h / 2)
+                    leader = (
+                        round(p.x + ox / length * p.radius, 1),
+                        round(p.y + oy / length * p.radius, 1),
+                        round(edge_x, 1),
+                        round(edge_y, 1),
+                    )
+                label = _label_at(lines, cx, cy, text_w, text_h, font_size, leader=leader)
+                if not _inside(label.box, width, height, 2 * unit):
+                    continue
+                cost = sum(_overlap(label.box, box) for box in obstacles + [lab.box for lab in labels])
+                cost += ring * 0.5  # nearer is better, other things equal
+                if best_cost is None or cost < best_cost:
+                    best, best_cost = label, cost
+                if cost < 1:
+                    break
+            if best_cost is not None and best_cost < 1:
+                break
+        if best is None:  # nowhere inside the map: clamp the first position
+            cx = min(max(p.x + p.radius + text_w / 2, text_w / 2 + 2), width - text_w / 2 - 2)
+            cy = min(max(p.y, text_h / 2 + 2), height - text_h / 2 - 2)
+            best = _label_at(lines, cx, cy, text_w, text_h, font_size)
+        labels.append(best)
+    for name, lx, ly in landmarks:
+        lines = _wrap(name)
+        text_w, text_h = _text_box(lines, font_size, bold=False)
+        for oy in (0, -text_h, text_h):
+            label = _label_at(lines, lx, ly + oy, text_w, text_h, font_size, landmark=True)
+            if not _inside(label.box, width, height, 2 * unit):
+                continue
+            if all(_overlap(label.box, box) == 0 for box in obstacles + [lab.box for lab in labels]):
+                labels.append(label)
+                break
+    return labels
 
 
 def _visible_course(
@@ -402,6 +567,10 @@ def build_map(
     """
     points = list(points)
     project = _Projection(bounds, width)
+    unit = width / PHONE_WIDTH  # map units per CSS pixel on a phone
+    marker_radius = round(MARKER_PX * unit, 1)
+    highlight_radius = round(HIGHLIGHT_PX * unit, 1)
+    font_size = round(LABEL_PX * unit, 1)
     placed: list[PlacedPoint] = []
     for index, point in enumerate(points):
         lat, lon = to_degrees(point.latitude), to_degrees(point.longitude)
@@ -422,7 +591,7 @@ def build_map(
                 y=y,
                 anchor_x=x,
                 anchor_y=y,
-                radius=HIGHLIGHT_RADIUS if is_highlight else MARKER_RADIUS,
+                radius=highlight_radius if is_highlight else marker_radius,
                 highlighted=is_highlight,
             )
         )
@@ -442,6 +611,13 @@ def build_map(
         if bounds.contains(landmark.latitude, landmark.longitude):
             lx, ly = project(to_degrees(landmark.latitude), to_degrees(landmark.longitude))
             names.append((str(landmark.label), round(lx, 1), round(ly, 1)))
+    scale_bar = _scale_bar(project, unit)
+    # The scale bar (lower left) and the north arrow (upper right) keep their corners.
+    reserved = [
+        (0, scale_bar[1] - font_size * 1.6, scale_bar[0] + max(scale_bar[2], 4 * font_size) + 4 * unit, project.height),
+        (project.width - 36 * unit, 0, project.width, 60 * unit),
+    ]
+    labels = _place_labels(placed, names, project.width, project.height, font_size, unit, reserved)
 
     return SvgMap(
         title=str(title),
@@ -452,8 +628,11 @@ def build_map(
         river_path=river,
         hill=(round(cx, 1), round(cy, 1), round(rx, 1), round(ry, 1)),
         points=placed,
-        landmarks=names,
+        landmarks=[(" ".join(label.lines), label.x, label.y) for label in labels if label.landmark],
         bounds=bounds,
         numbered=numbered,
-        scale_bar=_scale_bar(project),
+        scale_bar=scale_bar,
+        labels=labels,
+        font_size=font_size,
+        units_per_px=round(unit, 3),
     )

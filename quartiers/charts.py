@@ -1,36 +1,28 @@
-"""Bar charts of a portrait, computed here and drawn as inline SVG by a template.
+"""The charts of a portrait, computed here and laid out in HTML by a template.
 
-Why on the server: the charts must work without JavaScript, under a strict Content Security
-Policy, with no library or font from another host. This module only does arithmetic (where
-each bar and text goes); ``templates/quartiers/includes/indicator_chart.html`` writes the SVG,
-so every text is escaped by Django.
+Why HTML and not one big SVG: a drawing scaled down to a phone's width shrinks its text to a few
+pixels. Here every name and value is ordinary text at the body size; only the bars are drawn,
+each in a small SVG whose lengths are percentages of its track (no inline style: the Content
+Security Policy forbids it). ``templates/quartiers/includes/indicator_chart.html`` writes it.
 
-One chart per theme of the portrait. Each figure is a row: its label, then one bar for the
-quartier and, where the seed gives them, one for Besançon and one for Grand Besançon
-Métropole, each named in text beside the bar (the colours are never the only cue). Rows of the
-same unit share one scale (percentages always run from 0 to 100), so bars can be compared
-within a unit; the value is written at the end of every bar. National rankings are not bars
-(a rank is not a quantity): they stay in the table, and the text alternative says so.
+What is drawn, and why:
+
+- a figure given for the quartier *and* for Besançon or Grand Besançon Métropole is a row of
+  bars: the same measure in the three places, like with like, on the row's own scale, from the
+  lowest value or zero to the highest value or zero, so the gaps show; the value is written
+  beside every bar, and a zero axis splits negative bars (drawn to its left) from positive ones;
+- a figure given for the quartier alone is a key figure (its value, written large), not a bar:
+  a lone bar filling its track says nothing, and bars of unrelated counts side by side mislead;
+  a theme shows its first four (the page stays short on a phone), its table all of them;
+- national rankings are neither (a rank is not a quantity): they stay in the table.
 """
 
-import textwrap
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from .formatting import format_value
-
-WIDTH = 720
-NAME_RIGHT = 190  # series names end here (text-anchor: end)
-PLOT_LEFT = 200
-PLOT_RIGHT = WIDTH - 160  # room for the value written after the longest bar
-LABEL_LINE = 20  # height of a line of the figure's label
-LABEL_WRAP = 82  # characters per line of label
-BAR_HEIGHT = 20
-BAR_GAP = 6
-ROW_GAP = 22
-PADDING = 8
 
 #: Series colours (SVG presentation attributes; each passes 4.5:1 on white).
 COLOURS = {"quartier": "#7a1f2b", "besancon": "#4d4d55", "gbm": "#0b4f8a"}
@@ -41,47 +33,55 @@ class ChartBar:
     series: str
     name: str
     value_text: str
-    x: float
-    y: float
-    width: float
-    text_x: float
+    left: float  # percentage of the track where the bar starts
+    width: float  # percentage of the track the bar covers
     fill: str
-    height: float = BAR_HEIGHT
-
-    @property
-    def middle(self):
-        return round(self.y + self.height / 2, 1)
+    negative: bool = False
 
 
 @dataclass
 class ChartRow:
-    label_lines: list[tuple[float, str]]
+    label: str
     bars: list[ChartBar]
-    zero_x: float
-    top: float
-    bottom: float
+    zero: float  # percentage of the track where zero lies
+
+    @property
+    def has_negative(self):
+        return any(bar.negative for bar in self.bars)
+
+
+@dataclass
+class KeyFigure:
+    label: str
+    value_text: str
+    comparison: str = ""  # « Besançon : 19 890 € », for the « en bref »
+
+    @property
+    def number(self):
+        """The number alone, written large; the unit follows at the body size (a long unit,
+        « habitants », then wraps instead of breaking a word on a phone)."""
+        return self.value_text.split("\u00a0", 1)[0]
+
+    @property
+    def unit(self):
+        parts = self.value_text.split("\u00a0", 1)
+        return parts[1] if len(parts) > 1 else ""
+
+
+#: A theme shows its first key figures; all of them are in its table, one click away.
+KEY_FIGURES_PER_THEME = 4
 
 
 @dataclass
 class IndicatorChart:
     chart_id: str
     title: str
-    description: str
-    width: int
-    height: int
     rows: list[ChartRow] = field(default_factory=list)
-
-    @property
-    def view_box(self):
-        return f"0 0 {self.width} {self.height}"
+    key_figures: list[KeyFigure] = field(default_factory=list)
 
     @property
     def title_id(self):
         return f"{self.chart_id}-titre"
-
-    @property
-    def desc_id(self):
-        return f"{self.chart_id}-description"
 
 
 def is_change(indicator) -> bool:
@@ -93,28 +93,45 @@ def display_value(indicator, value) -> str:
     return format_value(value, indicator.unit, signed=is_change(indicator))
 
 
-def _scales(indicators):
-    """Per unit: the (low, high) of the axis shared by every row of that unit."""
-    values_by_unit = {}
-    for indicator in indicators:
-        values = [v for v in (indicator.value, indicator.besancon_value, indicator.gbm_value) if v is not None]
-        values_by_unit.setdefault(indicator.unit, []).extend(Decimal(v) for v in values)
-    scales = {}
-    for unit, values in values_by_unit.items():
-        low = min([Decimal(0), *values])
-        high = max(values)
-        if unit.strip() == "%":
-            high = max(high, Decimal(100))
-        if high <= low:
-            high = low + 1
-        scales[unit] = (low, high)
-    return scales
+def row_scale(values) -> tuple[Decimal, Decimal]:
+    """The (low, high) of one row: zero and every value inside, nothing more."""
+    values = [Decimal(value) for value in values]
+    low, high = min([Decimal(0), *values]), max([Decimal(0), *values])
+    if high == low:
+        high = low + 1
+    return low, high
 
 
-def _x(value, scale) -> float:
+def _percent(value, scale) -> float:
     low, high = scale
-    span = PLOT_RIGHT - PLOT_LEFT
-    return round(PLOT_LEFT + float((Decimal(value) - low) / (high - low)) * span, 1)
+    return round(float((Decimal(value) - low) / (high - low)) * 100, 2)
+
+
+def comparison_row(quartier_name, indicator) -> ChartRow:
+    """One figure in the quartier, Besançon and Grand Besançon Métropole, as bars from zero."""
+    series = [("quartier", quartier_name, indicator.value)]
+    if indicator.besancon_value is not None:
+        series.append(("besancon", _("Besançon"), indicator.besancon_value))
+    if indicator.gbm_value is not None:
+        series.append(("gbm", _("Grand Besançon Métropole"), indicator.gbm_value))
+    scale = row_scale(value for _key, _name, value in series)
+    zero = _percent(0, scale)
+    bars = []
+    low, high = scale
+    for key, name, value in series:
+        width = round(float(abs(Decimal(value)) / (high - low)) * 100, 2)
+        bars.append(
+            ChartBar(
+                series=key,
+                name=str(name),
+                value_text=display_value(indicator, value),
+                left=round(zero - width, 2) if Decimal(value) < 0 else zero,
+                width=width,
+                fill=COLOURS[key],
+                negative=Decimal(value) < 0,
+            )
+        )
+    return ChartRow(label=indicator.label, bars=bars, zero=zero)
 
 
 def build_chart(quartier_name, theme_key, theme_label, indicators):
@@ -122,63 +139,60 @@ def build_chart(quartier_name, theme_key, theme_label, indicators):
     drawable = [indicator for indicator in indicators if not indicator.is_rank]
     if not drawable:
         return None
-    scales = _scales(drawable)
-    rows = []
-    sentences = []
-    y = PADDING
-    for indicator in drawable:
-        top = y
-        lines = []
-        for line in textwrap.wrap(indicator.label, LABEL_WRAP) or [indicator.label]:
-            y += LABEL_LINE
-            lines.append((round(y - 5, 1), line))
-        y += 4
-        series = [("quartier", quartier_name, indicator.value)]
-        if indicator.besancon_value is not None:
-            series.append(("besancon", _("Besançon"), indicator.besancon_value))
-        if indicator.gbm_value is not None:
-            series.append(("gbm", _("Grand Besançon Métropole"), indicator.gbm_value))
-        scale = scales[indicator.unit]
-        zero_x = _x(0, scale)
-        bars = []
-        parts = []
-        for key, name, value in series:
-            end_x = _x(value, scale)
-            left, right = min(zero_x, end_x), max(zero_x, end_x)
-            text = display_value(indicator, value)
-            bars.append(
-                ChartBar(
-                    series=key,
-                    name=str(name),
-                    value_text=text,
-                    x=left,
-                    y=round(y, 1),
-                    width=round(right - left, 1),
-                    text_x=round(right + 6, 1),
-                    fill=COLOURS[key],
-                )
-            )
-            parts.append(f"{name} {text}")
-            y += BAR_HEIGHT + BAR_GAP
-        rows.append(ChartRow(lines, bars, zero_x, round(top, 1), round(y - BAR_GAP, 1)))
-        sentences.append(f"{indicator.label} : {', '.join(parts)}.")
-        y += ROW_GAP - BAR_GAP
-    omitted = len(indicators) - len(drawable)
-    if omitted:
-        sentences.append(_("Les rangs nationaux des établissements figurent dans le tableau, pas dans le graphique."))
-    has_comparison = any(indicator.has_comparison for indicator in drawable)
-    if has_comparison:
+    rows = [comparison_row(quartier_name, i) for i in drawable if i.has_comparison]
+    key_figures = [KeyFigure(i.label, display_value(i, i.value)) for i in drawable if not i.has_comparison]
+    key_figures = key_figures[:KEY_FIGURES_PER_THEME]
+    if rows:
         title = _("%(theme)s : %(quartier)s comparé à Besançon et à Grand Besançon Métropole") % {
             "theme": theme_label,
             "quartier": quartier_name,
         }
     else:
         title = _("%(theme)s : les chiffres de %(quartier)s") % {"theme": theme_label, "quartier": quartier_name}
-    return IndicatorChart(
-        chart_id=f"graphique-{theme_key}",
-        title=title,
-        description=" ".join(sentences),
-        width=WIDTH,
-        height=int(y + PADDING),
-        rows=rows,
-    )
+    return IndicatorChart(chart_id=f"graphique-{theme_key}", title=title, rows=rows, key_figures=key_figures)
+
+
+#: Figures of the « en bref », in this order, after the population: the ones the seed compares
+#: with Besançon first, then the quartier's own where fewer than four could be compared.
+SUMMARY_CODES = [
+    "median-disposable-income",
+    "single-parent-families",
+    "social-housing-share",
+    "job-seekers-population-share",
+    "third-grade-delay",
+    "social-housing-vacancy",
+    "social-housing-rent",
+    "social-housing-turnover",
+    "social-housing-units",
+    "job-seekers",
+]
+SUMMARY_MIN, SUMMARY_MAX = 4, 6
+
+
+def summary_figures(indicators) -> list[KeyFigure]:
+    """The « en bref » of a quartier: 4 to 6 key figures, each against Besançon where known."""
+    by_code = {indicator.code: indicator for indicator in indicators if not indicator.is_rank}
+    figures = []
+    population = by_code.get("population")
+    if population is not None:
+        share = by_code.get("share-of-besancon-population")
+        comparison = (
+            _("%(share)s des Bisontins") % {"share": display_value(share, share.value)} if share is not None else ""
+        )
+        figures.append(KeyFigure(population.label, display_value(population, population.value), comparison))
+    known = [by_code[code] for code in SUMMARY_CODES if code in by_code]
+    compared = [indicator for indicator in known if indicator.besancon_value is not None]
+    alone = [indicator for indicator in known if indicator.besancon_value is None]
+    for indicator in compared:
+        figures.append(
+            KeyFigure(
+                indicator.label,
+                display_value(indicator, indicator.value),
+                _("Besançon : %(value)s") % {"value": display_value(indicator, indicator.besancon_value)},
+            )
+        )
+    for indicator in alone:
+        if len(figures) >= SUMMARY_MIN:
+            break
+        figures.append(KeyFigure(indicator.label, display_value(indicator, indicator.value)))
+    return figures[:SUMMARY_MAX]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from home.localization import localized
 from maps.svg import BESANCON_BOUNDS, MapPoint, build_map, default_landmarks_except
 
-from .charts import build_chart, display_value, is_change
+from .charts import build_chart, display_value, is_change, summary_figures
 from .formatting import format_number, format_signed
 from .models import IndicatorTheme, QuartierKind, SharedObjectives
 
@@ -138,8 +138,10 @@ def quartier_page(page, request):
     # yet) writes « 13 080 € », not « 13,080 € ».
     with translation.override(page.language_code):
         portrait = portrait_groups(page.title, indicators)
+        summary = summary_figures(indicators)
     context = {
         "portrait": portrait,
+        "summary": summary,
         "shared_objectives": localized([shared], SharedObjectives.objects.filter(live=True))[0] if shared else None,
         "social_centres": page.get_social_centres(),
         "data_urls": index.data_urls(request) if index is not None and index.live else None,

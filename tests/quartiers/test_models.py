@@ -105,34 +105,63 @@ def _indicator(code, value, unit="%", besancon=None, gbm=None, label="Chiffre"):
     )
 
 
-def test_percentages_share_a_0_to_100_scale_and_ranks_are_not_drawn():
+def _plain(text):
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_a_comparison_is_drawn_on_its_own_scale_and_a_lone_figure_is_a_key_figure():
+    """Planoise's social housing (seed: 79 %, Besançon 25 %, GBM 19 %) on a 0–79 scale, not
+    0–100; its 5 574 social dwellings, given for the quartier alone, are a key figure; ranks
+    are neither."""
     chart = build_chart(
         "Planoise",
         "logement",
         "Logement",
         [
-            _indicator("a", "50", besancon=Decimal("25")),
-            _indicator("b", "100"),
+            _indicator("social-housing-share", "79", besancon=Decimal("25"), gbm=Decimal("19"), label="Part"),
+            _indicator("social-housing-units", "5574", unit="logements", label="Logements sociaux"),
             _indicator("ips-rank-ecole-x", "30211", unit="rang"),
         ],
     )
-    half, besancon = chart.rows[0].bars
-    full = chart.rows[1].bars[0]
-    assert len(chart.rows) == 2
-    # The plot runs from x = 200 to x = 560 of the 720-wide chart (as drawn on the pages).
-    assert half.x == besancon.x == full.x == 200
-    assert full.width == 360
-    assert half.width == pytest.approx(full.width / 2, abs=0.2)
-    assert besancon.width == pytest.approx(full.width / 4, abs=0.2)
-    assert "rangs nationaux" in chart.description
+    assert len(chart.rows) == 1
+    row = chart.rows[0]
+    assert row.zero == 0
+    assert [bar.series for bar in row.bars] == ["quartier", "besancon", "gbm"]
+    assert [bar.name for bar in row.bars] == ["Planoise", "Besançon", "Grand Besançon Métropole"]
+    # Percentages of the track: 79 fills it, 25/79 and 19/79 of it.
+    assert [bar.left for bar in row.bars] == [0, 0, 0]
+    assert [bar.width for bar in row.bars] == [100, 31.65, 24.05]
+    assert [_plain(bar.value_text) for bar in row.bars] == ["79 %", "25 %", "19 %"]
+    assert [(figure.label, _plain(figure.value_text)) for figure in chart.key_figures] == [
+        ("Logements sociaux", "5 574 logements")
+    ]
+    assert "Besançon et à Grand Besançon Métropole" in chart.title
 
 
-def test_negative_changes_are_drawn_left_of_zero():
-    chart = build_chart("Montrapon", "demographie", "Démographie", [_indicator("population-change", "-12.8")])
-    bar = chart.rows[0].bars[0]
-    assert bar.x < chart.rows[0].zero_x
-    assert bar.x + bar.width == pytest.approx(chart.rows[0].zero_x, abs=0.2)
-    assert bar.value_text.startswith("-12")
+def test_negative_values_are_drawn_left_of_a_zero_axis():
+    """A fall of 12,8 % against rises of 4 % and 2 %: zero sits at 12,8 / 16,8 of the track."""
+    chart = build_chart(
+        "Montrapon",
+        "demographie",
+        "Démographie",
+        [_indicator("population-change", "-12.8", besancon=Decimal("4"), gbm=Decimal("2"))],
+    )
+    row = chart.rows[0]
+    assert row.zero == 76.19
+    quartier, besancon, gbm = row.bars
+    assert quartier.negative and not besancon.negative
+    assert (quartier.left, quartier.width) == (0, 76.19)
+    assert (besancon.left, besancon.width) == (76.19, 23.81)
+    assert (gbm.left, gbm.width) == (76.19, 11.9)
+    assert quartier.value_text.startswith("-12,8") and besancon.value_text.startswith("+4")
+    assert row.has_negative
+
+
+def test_a_lone_change_is_a_key_figure_with_its_sign():
+    chart = build_chart("Planoise", "emploi", "Emploi", [_indicator("job-seekers-change", "-11")])
+    assert chart.rows == []
+    assert [_plain(figure.value_text) for figure in chart.key_figures] == ["-11 %"]
+    assert chart.title == "Emploi : les chiffres de Planoise"
 
 
 def test_a_group_of_rankings_only_has_no_chart():

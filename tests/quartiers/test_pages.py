@@ -52,15 +52,33 @@ def has(indicator, key):
     return indicator.get(key) is not None
 
 
-def chart_sentence(indicator, name):
-    """What the chart's text alternative says of one figure of the seed."""
+def summary_of(page):
+    """The « en bref » as (label, value, comparison) triples."""
+    return [
+        (text_of(one(item, "dt")), text_of(one(item, "dd.key-figures__value")),
+         text_of(item.select_one("dd.key-figures__comparison")) if item.select_one("dd.key-figures__comparison") else "")
+        for item in page.select("section.quartier-summary .key-figures__item")
+    ]
+
+
+def cell_text(cell):
+    """A table cell's own text, without the column name shown before it on a phone."""
+    parts = [
+        text for text in cell.find_all(string=True)
+        if not any("portrait-table__key" in (parent.get("class") or []) for parent in text.parents)
+    ]
+    return "".join(parts).strip()
+
+
+def chart_items(indicator, name):
+    """What a chart's row says of one figure of the seed: each place and its value."""
     signed = is_change(indicator["code"])
-    parts = [f"{name} {french_value(indicator['value'], indicator['unit'], signed)}"]
+    items = [f"{name} {french_value(indicator['value'], indicator['unit'], signed)}"]
     if has(indicator, "besancon"):
-        parts.append(f"Besançon {french_value(indicator['besancon'], indicator['unit'], signed)}")
+        items.append(f"Besançon {french_value(indicator['besancon'], indicator['unit'], signed)}")
     if has(indicator, "gbm"):
-        parts.append(f"Grand Besançon Métropole {french_value(indicator['gbm'], indicator['unit'], signed)}")
-    return normalise(f"{indicator['label']} : {', '.join(parts)}.")
+        items.append(f"Grand Besançon Métropole {french_value(indicator['gbm'], indicator['unit'], signed)}")
+    return [normalise(item) for item in items]
 
 
 def table_cells(indicator, with_comparison):
@@ -92,24 +110,33 @@ def test_every_indicator_group_renders_as_chart_and_table(client, slug):
         drawable = [indicator for indicator in items if not is_rank(indicator["code"])]
         assert drawable, (slug, theme)
 
-        svg = one(page, f'svg.portrait-chart__svg[aria-labelledby="graphique-{theme}-titre"]')
-        assert svg["role"] == "img"
-        assert name in text_of(one(svg, f"title#graphique-{theme}-titre"))
-        # The text alternative states every figure drawn, with its value.
-        description = text_of(one(svg, f"desc#graphique-{theme}-description"))
-        for indicator in drawable:
-            assert chart_sentence(indicator, name) in description, indicator["code"]
-        if len(drawable) < len(items):
-            assert "Les rangs nationaux des établissements figurent dans le tableau" in description
-        expected_bars = sum(1 + has(i, "besancon") + has(i, "gbm") for i in drawable)
-        assert len(svg.select("rect")) == expected_bars
+        chart = one(page, f'figure.portrait-chart[aria-labelledby="graphique-{theme}-titre"]')
+        assert name in text_of(one(chart, f"figcaption#graphique-{theme}-titre"))
+        # A figure compared with Besançon or GBM is a row of bars, each named and valued in text;
+        # a figure of the quartier alone is a key figure; a rank is in the table only.
+        compared = [indicator for indicator in drawable if has(indicator, "besancon") or has(indicator, "gbm")]
+        alone = [indicator for indicator in drawable if indicator not in compared]
+        rows = chart.select(".portrait-chart__row")
+        assert [text_of(one(row, ".portrait-chart__label")) for row in rows] == [i["label"] for i in compared]
+        for row, indicator in zip(rows, compared, strict=True):
+            assert [spoken_text(item) for item in row.select("li")] == chart_items(indicator, name), indicator["code"]
+        assert len(chart.select("rect")) == sum(1 + has(i, "besancon") + has(i, "gbm") for i in compared)
+        assert [
+            (text_of(one(item, "dt")), text_of(one(item, "dd"))) for item in chart.select(".key-figures__item")
+        ] == [(i["label"], normalise(french_value(i["value"], i["unit"], is_change(i["code"])))) for i in alone[:4]]
+        # The bars are drawn in the chart's own SVGs, hidden from screen readers (the text says it).
+        assert all(svg["aria-hidden"] == "true" for svg in chart.select("svg"))
+        # The table is one click away, in a <details> (no script needed).
+        details = one(page, f"section.portrait-group:has(> h3#theme-{theme}) details.portrait-details")
+        assert details.select_one(f"caption#tableau-{theme}") is not None
+        assert not details.has_attr("open")
 
         caption = one(page, f"caption#tableau-{theme}")
         assert text_of(caption) == (
             f"{THEME_LABELS[theme]} à {name} : les chiffres, leur unité, leur source et leur année"
         )
         table = caption.find_parent("table")
-        assert table["class"] == ["portrait-table"]
+        assert table["class"] == ["portrait-table", "portrait-table--blocks"]
         with_comparison = any(has(i, "besancon") or has(i, "gbm") for i in items)
         comparison_headers = ["Besançon", "Grand Besançon Métropole"] if with_comparison else []
         assert texts(table.select('thead th[scope="col"]')) == [
@@ -126,26 +153,51 @@ def test_every_indicator_group_renders_as_chart_and_table(client, slug):
             assert [spoken_text(cell) for cell in cells] == table_cells(indicator, with_comparison), indicator["code"]
             for cell in cells:
                 if spoken_text(cell) == NOT_AVAILABLE:
-                    assert text_of(one(cell, '[aria-hidden="true"]')) == "—"
+                    assert text_of(one(cell, '[aria-hidden="true"]:not(.portrait-table__key)')) == "—"
 
 
 def test_planoise_page_shows_the_seed_figures(client, planoise):
     page = page_of(client, planoise.url)
     # Numbers exactly as printed: thousands apart by a no-break space, a decimal comma.
-    numbers = [cell.get_text(strip=True) for cell in page.select("td.portrait-table__number")]
+    numbers = [cell_text(cell) for cell in page.select("td.portrait-table__number")]
     for number in ("15\u00a0378", "13\u00a0080", "19\u00a0890", "22\u00a0030", "35,7", "+0,6", "5,16"):
         assert number in numbers, number
     population = one(page, "caption#tableau-demographie").find_parent("table").select_one("tbody tr")
-    assert texts(population.find_all(["th", "td"])) == [
+    assert [normalise(cell_text(cell)) for cell in population.find_all(["th", "td"])] == [
         "Population", "habitants", "15 378", "Recensement de la population", "2018",
     ]
-    assert "CNAF" in texts(page.select("table.portrait-table td"))
+    assert "CNAF" in [cell_text(cell) for cell in page.select("table.portrait-table td")]
     assert "12 priorités pour l'éco-quartier de Planoise" in text_of(one(page, "#projet"))
     assert texts(page.select("#centres-sociaux li")) == [
         "Maison de quartier – Centre social de Planoise (centre social)",
         "Espace de vie sociale PARI (espace de vie sociale)",
         "Espace de vie sociale Miroirs du Monde (espace de vie sociale)",
     ]
+
+
+def test_planoise_page_starts_with_its_key_figures_against_besancon(client, planoise):
+    """Six figures of the seed (population; then those the portrait compares with Besançon)."""
+    page = page_of(client, planoise.url)
+    summary = one(page, "section.quartier-summary")
+    # Right after the page's title, before the table of contents and the portrait.
+    assert summary.find_previous_sibling() == one(page, "header.page-header")
+    assert summary_of(page) == [
+        ("Population", "15 378 habitants", "13,2 % des Bisontins"),
+        ("Revenu disponible médian des ménages par unité de consommation", "13 080 €", "Besançon : 19 890 €"),
+        ("Part des familles monoparentales parmi les familles", "35,7 %", "Besançon : 21,8 %"),
+        ("Part des résidences principales qui sont des logements sociaux", "79 %", "Besançon : 25 %"),
+        ("Taux de vacance des logements sociaux", "3,9 %", "Besançon : 3 %"),
+        ("Loyer moyen d'un logement social", "5,16 €/m²", "Besançon : 5,73 €/m²"),
+    ]
+
+
+@pytest.mark.parametrize("slug, count", [("battant", 5), ("hauts-de-saint-claude", 6), ("montrapon", 6)])
+def test_every_portrait_starts_with_four_to_six_key_figures(client, slug, count):
+    page = page_of(client, f"/fr/quartiers/{slug}/")
+    summary = summary_of(page)
+    assert len(summary) == count
+    assert summary[0][0] == "Population"
+    assert all(comparison for _label, _value, comparison in summary[1:4])
 
 
 def test_quartier_page_shows_the_socle_commun_and_its_map(client, planoise):
@@ -333,5 +385,5 @@ def test_preview_shows_unsaved_figures(planoise):
     response = planoise.make_preview_request()
     assert response.status_code == 200
     page = soup(response)
-    assert "99\u00a0999" in [cell.get_text(strip=True) for cell in page.select("td.portrait-table__number")]
-    assert "Population : Planoise 99 999 habitants." in text_of(one(page, "desc#graphique-demographie-description"))
+    assert "99\u00a0999" in [cell_text(cell) for cell in page.select("td.portrait-table__number")]
+    assert summary_of(page)[0] == ("Population", "99 999 habitants", "13,2 % des Bisontins")
