@@ -1,5 +1,7 @@
 """What the programme's page templates show beyond the page itself (``BasePage.page_context``)."""
 
+from home.pagination import paginate
+
 from .listing import ProposalListing
 from .models import ProgrammeIndexPage, ProposalPage, QuestionPage
 from .queries import decorate_proposals, linked_pages, programme_index_of, related_proposals
@@ -7,17 +9,22 @@ from .queries import decorate_proposals, linked_pages, programme_index_of, relat
 
 def programme_index_page(page, request):
     listing = ProposalListing(page, request.GET if request is not None else {})
+    # One page of proposals is fetched and decorated, not all of them (the cost stays flat).
+    listing_page = paginate(request, listing.proposals())
+    listing_page.items = listing.decorated_proposals(request, listing_page.items)
     return {
         "listing": listing,
-        "proposals": listing.decorated_proposals(request),
+        "listing_page": listing_page,
+        "proposals": listing_page.items,
         "questions": listing.questions(),
     }
 
 
 def axis_page(page, request):
-    proposals = ProposalPage.objects.live().public().child_of(page).order_by("path")
+    listing_page = paginate(request, ProposalPage.objects.live().public().child_of(page).order_by("path"))
     return {
-        "proposals": decorate_proposals(proposals, page.locale),
+        "listing_page": listing_page,
+        "proposals": decorate_proposals(listing_page.items, page.locale),
         "questions": QuestionPage.objects.live().public().child_of(page).order_by("path"),
         "programme_index": ProgrammeIndexPage.objects.ancestor_of(page).first(),
     }
