@@ -8,7 +8,8 @@ Loopback only. Builds (or copies, ``--db``) a SQLite demo database, collects the
 gunicorn (deploy/gunicorn.conf.py) on the given ports, then, for each number of clients, runs a
 small bounded asyncio HTTP/1.1 client with keep-alive connections over a mix of home, listings,
 detail pages, search, exports and feeds: once with the page cache (home.cache), once without
-(``PAGE_CACHE_TIMEOUT=0``), and a hashed static file as the ceiling. Prints a Markdown table:
+(``PAGE_CACHE_TIMEOUT=0``); the same mix without the search (never cached: it counts each
+query), and a hashed static file as the ceiling. Prints a Markdown table:
 requests/s, p50/p95/p99 latency, errors. Stops what it started, by its own process ids.
 """
 
@@ -211,6 +212,8 @@ def main():
                     _wait_for(args.port, path)
                 targets = [("pages, page cache" if page_cache else "pages, no page cache", MIX)]
                 if page_cache:
+                    cacheable = [path for path in MIX if "/recherche/" not in path]
+                    targets.append(("cacheable pages only (no search), page cache", cacheable))
                     targets.append(("static file (ceiling)", [static_file(tmp)]))
                 for label, paths in targets:
                     for n in clients:
