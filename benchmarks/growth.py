@@ -65,11 +65,13 @@ def grow(factor):
     with transaction.atomic():
         proposals = list(ProposalPage.objects.filter(locale__language_code="fr", alias_of__isnull=True).specific())
         places = list(CulturalPlacePage.objects.filter(locale__language_code="fr", alias_of__isnull=True))
+        number = 100
         for copy in range(1, factor):
             for proposal in proposals:
+                number += 1
                 page = ProposalPage(
                     title=f"{proposal.title} ({copy})", slug=f"{proposal.slug}-{copy}", summary=proposal.summary,
-                    body=proposal.body.raw_data, flagship=False, reference=f"X-{copy}-{proposal.pk}",
+                    body=proposal.body.raw_data, flagship=False, reference=f"P-{number}",
                 )
                 page.theme_links = [ProposalTheme(theme=link.theme) for link in proposal.theme_links.all()]
                 page.quartier_links = [
@@ -77,11 +79,8 @@ def grow(factor):
                 ]
                 page.place_links = [ProposalPlace(place=link.place) for link in proposal.place_links.all()]
                 proposal.get_parent().add_child(instance=page)
-            index = places[0].get_parent() if places else None
             for place in places:
-                new = CulturalPlacePage(title=f"{place.title} ({copy})", slug=f"{place.slug}-{copy}",
-                                        summary=place.summary, latitude=place.latitude, longitude=place.longitude)
-                index.add_child(instance=new)
+                place.copy(update_attrs={"title": f"{place.title} ({copy})", "slug": f"{place.slug}-{copy}"})
         for quartier in QuartierPage.objects.filter(locale__language_code="fr"):
             figures = list(Indicator.objects.filter(page=quartier))
             for copy in range(1, factor):
