@@ -26,7 +26,7 @@ THEMES = ["sport", "jeunesse", "culture-et-patrimoine"]
 
 # page type: (most queries cold, most queries warm)
 BOUNDS = {
-    "home": (22, 12),
+    "home": (22, 1),
     "standard page": (14, 1),
     "contact": (15, 2),
     "programme index": (31, 18),
