@@ -202,7 +202,9 @@ def main():
             env.update(GUNICORN_BIND=f"127.0.0.1:{args.port}", WEB_CONCURRENCY=str(args.workers))
             server = subprocess.Popen(
                 [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "--access-logfile", "/dev/null",
-                 "--backlog", "2048", "config.wsgi"],
+                 # No recycling of workers mid-run (production's max_requests): a worker reloading
+                 # Django during a line would measure its start-up, not the pages.
+                 "--max-requests", "0", "--backlog", "2048", "config.wsgi"],
                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )
             try:
