@@ -224,7 +224,11 @@ def main():
                         print(label, n, result, file=sys.stderr, flush=True)
             finally:
                 server.terminate()
-                server.wait(30)
+                try:
+                    server.wait(45)  # gunicorn's graceful timeout is 30 s
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait()
     finally:
         redis.terminate()
         redis.wait(10)
