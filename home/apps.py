@@ -8,4 +8,14 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import site_address  # noqa: F401 (registers the deployment check)
+        from wagtail.models import Page
+        from wagtail.query import PageQuerySet
+
+        from . import cache, site_address  # noqa: F401 (site_address registers the deployment check)
+
+        cache.connect_signals()
+        # What Wagtail looks up on every request, from home.cache until the next publish:
+        # ``.public()``'s private sections, the view restrictions, the route to the page.
+        PageQuerySet.private_q = cache.private_q
+        Page.get_view_restrictions = cache.view_restrictions(Page.get_view_restrictions)
+        Page.route_for_request = staticmethod(cache.route_for_request(Page.route_for_request))

@@ -54,12 +54,20 @@ def active_locale_id():
                 return locale_id
         if attempt == 0:
             _codes_by_id.clear()
-    return Locale.get_default().pk
+    return source_locale().pk
+
+
+_source = {}
 
 
 def source_locale():
-    """The locale content is written in (French), the fallback of every other one."""
-    return Locale.get_default()
+    """The locale content is written in (French), the fallback of every other one; kept per
+    process like the language codes (``Locale.get_default()`` ran its query two or three times
+    per page)."""
+    locale = _source.get("locale")
+    if locale is None or _locale_codes().get(locale.pk) != locale.language_code:
+        locale = _source["locale"] = Locale.get_default()
+    return locale
 
 
 def _locale_id(locale):

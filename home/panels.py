@@ -26,7 +26,21 @@ class HomePanel:
 
 def home_page(page, request):
     """The home page's context (``HomePage.page_context``): ``panels``, ``[(panel, html)]``."""
-    return {"panels": home_page_panels(page, request)}
+    from django.utils import translation
+    from wagtail.models import Site
+
+    from . import cache
+
+    site = Site.find_for_request(request) if request is not None else None
+
+    def build():
+        # Kept without their contexts (querysets): the template reads only the stylesheets.
+        panels = home_page_panels(page, request)
+        return [(HomePanel(panel.template, {}, panel.stylesheets), html) for panel, html in panels]
+
+    # The panels change only when something is published: rendered once per generation.
+    panels = cache.cached("home-panels", build, page.pk, getattr(site, "pk", None), translation.get_language())
+    return {"panels": panels}
 
 
 def home_page_panels(page, request):

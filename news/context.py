@@ -1,5 +1,9 @@
 """What the news pages' templates show beyond the page itself (``BasePage.page_context``)."""
 
 
+from home.pagination import paginate
+
+
 def news_index_page(page, request):
-    return {"articles": page.articles()}
+    listing_page = paginate(request, page.articles())
+    return {"articles": listing_page.items, "listing_page": listing_page}

@@ -2,6 +2,8 @@
 
 from django.utils.http import urlencode
 
+from home.pagination import paginate
+
 from .contributions import contribution_form
 from .listing import ProposalListing
 from .models import ProgrammeIndexPage, ProposalPage, QuestionContribution, QuestionPage, timeline
@@ -10,17 +12,22 @@ from .queries import decorate_proposals, linked_pages, programme_index_of, relat
 
 def programme_index_page(page, request):
     listing = ProposalListing(page, request.GET if request is not None else {})
+    # One page of proposals is fetched and decorated, not all of them (the cost stays flat).
+    listing_page = paginate(request, listing.proposals())
+    listing_page.items = listing.decorated_proposals(request, listing_page.items)
     return {
         "listing": listing,
-        "proposals": listing.decorated_proposals(request),
+        "listing_page": listing_page,
+        "proposals": listing_page.items,
         "questions": list(listing.questions()),
     }
 
 
 def axis_page(page, request):
-    proposals = ProposalPage.objects.live().public().child_of(page).order_by("path")
+    listing_page = paginate(request, ProposalPage.objects.live().public().child_of(page).order_by("path"))
     return {
-        "proposals": decorate_proposals(proposals, page.locale),
+        "listing_page": listing_page,
+        "proposals": decorate_proposals(listing_page.items, page.locale),
         "questions": QuestionPage.objects.live().public().child_of(page).order_by("path"),
         "programme_index": ProgrammeIndexPage.objects.ancestor_of(page).first(),
     }

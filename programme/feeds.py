@@ -6,6 +6,8 @@ proposals, most recently published first; an item's date is its last publication
 proposal rises to the top. ``home.feeds.feed_links`` gives the ``<link rel="alternate">`` of each page.
 """
 
+from django.conf import settings
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from home.feeds import SiteFeed, feed_url
@@ -30,12 +32,12 @@ class ProposalFeed(SiteFeed):
         return listing.index.summary or feed_title(listing)
 
     def items(self, listing):
-        proposals = listing.decorated_proposals(self.request)
-        return sorted(
-            proposals,
-            key=lambda p: (p.last_published_at or p.first_published_at, p.reference),
-            reverse=True,
-        )
+        """The ``FEED_MAX_ITEMS`` most recently published (a feed is read for what is new: its
+        cost and size stay the same as the programme grows)."""
+        latest = listing.proposals().order_by(
+            Coalesce("last_published_at", "first_published_at").desc(), "-reference"
+        )[: settings.FEED_MAX_ITEMS]
+        return listing.decorated_proposals(self.request, latest)
 
     def item_title(self, item):
         return f"{item.reference} — {item.title}"

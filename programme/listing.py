@@ -231,13 +231,14 @@ class ProposalListing:
             )
         )
 
-    def decorated_proposals(self, request=None):
-        """``proposals()`` with ``axis``, ``themes``, ``quartiers`` and ``places`` attached.
+    def decorated_proposals(self, request=None, proposals=None):
+        """``proposals()`` (or the given ones, e.g. one page of them) with ``axis``, ``themes``,
+        ``quartiers`` and ``places`` attached.
 
         The linked objects are given in the index's language (or the default language when not
         translated); links to pages that are not live are left out.
         """
-        proposals = list(self.proposals())
+        proposals = list(self.proposals() if proposals is None else proposals)
         for proposal in proposals:
             proposal.axis = self.axes_by_path.get(proposal.path[: self.axis_path_length])
             proposal.themes = _linked(proposal.theme_links.all(), "theme", self.themes)

@@ -9,7 +9,7 @@ For the other sections (through ``programme_tags`` in their templates, or a hook
 - ``flagship_proposals(locale)``: the « propositions phares », for the home page.
 """
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Value, When, prefetch_related_objects
 
 from culture.models import CulturalPlacePage
 from home.localization import DROP, active_locale_id, localized, translations_by_key
@@ -39,10 +39,10 @@ CONCERNED = {
 
 
 def decorate_proposals(queryset, locale):
-    """Attach ``themes`` (in ``locale``) to each proposal of ``queryset``; returns a list."""
-    proposals = list(
-        queryset.prefetch_related(Prefetch("theme_links", queryset=ProposalTheme.objects.select_related("theme")))
-    )
+    """Attach ``themes`` (in ``locale``) to each proposal of ``queryset`` (or of a list, e.g. one
+    page of them); returns a list."""
+    proposals = list(queryset)
+    prefetch_related_objects(proposals, Prefetch("theme_links", queryset=ProposalTheme.objects.select_related("theme")))
     keys = {link.theme.translation_key for p in proposals for link in p.theme_links.all()}
     themes = translations_by_key(Theme.objects.filter(live=True), locale, keys)
     for proposal in proposals:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag answered with 304 Not Modified (pages, feeds, exports).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +73,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a login refused by axes into the lock-out page.
     "axes.middleware.AxesMiddleware",
+    # Innermost: a cached page still gets every header above on its way out (home.cache).
+    "home.cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -226,3 +231,22 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Anonymous pages kept whole in the default cache until the next publish (home.cache): seconds
+# an entry may live at most (0 turns the page cache off), what is never cached, and how long a
+# proxy in front (Varnish, a CDN; purged by wagtail.contrib.frontend_cache) may keep a page.
+PAGE_CACHE_TIMEOUT = 60 * 60
+PAGE_CACHE_EXEMPT_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/_util/")
+PAGE_CACHE_EXEMPT_URL_NAMES = ("search",)  # the search page and API count each query
+PAGE_CACHE_PROXY_SECONDS = 10 * 60
+# Our own page cache is purged through Wagtail's front-end cache app; production adds its proxy.
+WAGTAILFRONTENDCACHE = {
+    "local": {"BACKEND": "home.cache.PageCacheBackend"},
+}
+
+# Listings that grow with the content (home.pagination): items per page, and the most a
+# « tout afficher » shows at once (beyond it, pages only).
+LISTING_PAGE_SIZE = 24
+LISTING_SHOW_ALL_MAX = 200
+# Items of a feed: the most recent ones.
+FEED_MAX_ITEMS = 50

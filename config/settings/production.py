@@ -84,16 +84,22 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     AWS_QUERYSTRING_AUTH = False
     AWS_DEFAULT_ACL = None
 
+# The whole-page cache for anonymous visitors (home.cache); PAGE_CACHE_TIMEOUT=0 turns it off
+# (benchmarks/load.py measures both). STATIC_ROOT may be moved (a benchmark's temporary copy).
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", str(PAGE_CACHE_TIMEOUT)))  # noqa: F405
+STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
+
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "https://nous-sommes-tous-besancon.fr")
 
-# A front-end cache (e.g. Varnish or a CDN) purged by Wagtail on publish, when configured.
+# A front-end cache (e.g. Varnish or a CDN) purged by Wagtail on publish, when configured, beside
+# our own page cache (base.py).
 if env("FRONTEND_CACHE_URL"):
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
     WAGTAILFRONTENDCACHE = {
+        **WAGTAILFRONTENDCACHE,  # noqa: F405
         "default": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
             "LOCATION": env("FRONTEND_CACHE_URL"),
-        }
+        },
     }
 
 # nginx (deploy/nginx.conf) appends the client's address to X-Forwarded-For: the throttles read it.

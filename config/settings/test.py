@@ -12,3 +12,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# No whole-page cache by default: a test changing content with a queryset's update() (no signal)
+# would read the page of before. The page-cache tests turn it on (tests/home/test_cache.py).
+PAGE_CACHE_TIMEOUT = 0

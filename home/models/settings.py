@@ -62,6 +62,14 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("réglages du site")
 
+    @classmethod
+    def for_site(cls, site):
+        """Read once per generation (home.cache), not on every request: every page's footer
+        shows them, and saving them starts a new generation."""
+        from home import cache
+
+        return cache.cached("site-settings", lambda: super(SiteSettings, cls).for_site(site), getattr(site, "pk", None))
+
 
 @register_snippet
 class SiteTexts(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):

@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from home import cache
 from home.localization import localized
 from home.models import SiteTexts
 
@@ -23,7 +24,9 @@ def _ancestors(context):
     if page is None or not getattr(page, "pk", None):
         return []
     if "_ancestors" not in context.render_context:
-        context.render_context["_ancestors"] = list(page.get_ancestors().filter(depth__gt=1))
+        context.render_context["_ancestors"] = cache.cached(
+            "ancestors", lambda: list(page.get_ancestors().filter(depth__gt=1)), page.pk
+        )
     return context.render_context["_ancestors"]
 
 
@@ -53,37 +56,63 @@ def site_texts(context):
     return request._site_texts
 
 
-@register.simple_tag(takes_context=True)
-def footer_text(context):
-    texts = site_texts(context)
-    return texts.footer_text if texts else ""
-
-
-def _menu_items(context, field):
+def _shared_chrome(context):
+    """The footer's text and both menus' links (without « you are here »), the same on every
+    page of a language: computed once per generation (home.cache), not on every request."""
     request = context.get("request")
-    navigation = site_texts(context)
-    if request is None or navigation is None:
-        return []
-    current = context.get("page")
+    if request is None:
+        return _build_chrome(context)
+    if not hasattr(request, "_shared_chrome"):
+        site = _site(context)
+        request._shared_chrome = cache.cached(
+            "chrome", lambda: _build_chrome(context), getattr(site, "pk", None), translation.get_language()
+        )
+    return request._shared_chrome
+
+
+def _build_chrome(context):
+    texts = site_texts(context)
+    chrome = {"footer_text": texts.footer_text if texts else ""}
+    for field in ("main_menu", "footer_menu"):
+        chrome[field] = _menu_links(context, texts, field) if texts else []
+    return chrome
+
+
+def _menu_links(context, navigation, field):
+    request = context.get("request")
     pages = [block.value["page"] for block in getattr(navigation, field) if block.value["page"]]
     translations = {
         source.pk: page for source, page in zip(pages, localized(pages, Page.objects.live()), strict=True)
     }
-    items = []
+    links = []
     for block in getattr(navigation, field):
         link = block.value
         if link["page"]:
             page = translations[link["page"].pk]
             if not page.live:
                 continue
-            url = page.get_url(request=context.get("request"))
-            text = link["text"] or page.title
-            is_current = bool(current) and (
-                current.pk == page.pk or current.path.startswith(page.path)
-            )
+            links.append({"url": page.get_url(request=request), "text": link["text"] or page.title,
+                          "page_id": page.pk, "path": page.path})
         else:
-            url, text, is_current = link["url"], link["text"], False
-        items.append({"url": url, "text": text, "is_current": is_current})
+            links.append({"url": link["url"], "text": link["text"], "page_id": None, "path": None})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    return _shared_chrome(context)["footer_text"]
+
+
+def _menu_items(context, field):
+    if context.get("request") is None:
+        return []
+    current = context.get("page")
+    items = []
+    for link in _shared_chrome(context)[field]:
+        is_current = bool(current) and link["page_id"] is not None and (
+            current.pk == link["page_id"] or current.path.startswith(link["path"])
+        )
+        items.append({"url": link["url"], "text": link["text"], "is_current": is_current})
     return items
 
 
@@ -112,6 +141,25 @@ def breadcrumbs(context):
     }
 
 
+def _page_language_links(page, request, current):
+    by_locale = {
+        p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = by_locale.get(code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": target.get_url(request=request) if target else None,
+                "is_current": code == current,
+                "is_source": code == settings.LANGUAGE_CODE,
+            }
+        )
+    return links
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per language: the URL of this page in that language, if it exists (a
@@ -122,21 +170,9 @@ def language_links(context):
     current = translation.get_language()
     links = []
     if page is not None and getattr(page, "pk", None):
-        by_locale = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-        for code, name in settings.LANGUAGES:
-            target = by_locale.get(code)
-            links.append(
-                {
-                    "code": code,
-                    "name": name,
-                    "url": target.get_url(request=request) if target else None,
-                    "is_current": code == current,
-                    "is_source": code == settings.LANGUAGE_CODE,
-                }
-            )
+        site = _site(context)
+        build = lambda: _page_language_links(page, request, current)  # noqa: E731
+        return cache.cached("languages", build, page.pk, getattr(site, "pk", None), current)
     elif request is not None:
         # One leading slash, whatever the request's path: « //evil.example/ » must not become a
         # link to another host.

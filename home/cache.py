@@ -1,0 +1,260 @@
+"""What every page shares, computed once and kept in Django's cache until something is published.
+
+A public information site is read far more than it is written, and every page changes only
+when someone publishes. So one number, the site's *generation*, is kept in the default cache
+(Redis in production, shared by every app server; local memory in development and tests); every
+cached value's key carries it, and anything that may change what a visitor sees (a page
+published, unpublished, moved or deleted, a snippet published, a setting or a view restriction
+saved) moves it on: every cached value is then out of date at once, without having to know
+which pages showed what. Old entries are left to expire.
+
+Cached here: the private sections (``.public()``), the menus and the footer's text, and whole
+anonymous pages (:class:`PageCacheMiddleware`).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+
+GENERATION_KEY = "site-generation"
+# Cached values outlive no generation; this only bounds how long unused ones take space.
+TIMEOUT = 24 * 60 * 60
+
+
+def generation():
+    """The current generation (a new one when the cache was emptied: nothing stale survives)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = time.time_ns()
+        cache.add(GENERATION_KEY, value, None)
+        value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def bump(*args, **kwargs):
+    """Make every cached value out of date (a signal handler: takes and ignores any arguments)."""
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def key(*parts):
+    return ":".join(["shared", str(generation()), *map(str, parts)])
+
+
+def cached(name, build, *parts):
+    """``build()``, computed once per generation for ``name`` and ``parts``."""
+    cache_key = key(name, *parts)
+    value = cache.get(cache_key)
+    if value is None:
+        value = build()
+        cache.set(cache_key, value, TIMEOUT)
+    return value
+
+
+def restricted_paths():
+    """Tree paths of the pages under a view restriction (password, login, groups)."""
+    from wagtail.models import PageViewRestriction
+
+    return cached(
+        "restricted-paths",
+        lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+def private_q(queryset):
+    """Wagtail's ``PageQuerySet.private_q`` without its query on every call: ``.public()`` ran
+    it four or five times per page; the restricted sections rarely change and a change moves
+    the generation on."""
+    q = Q()
+    for path in restricted_paths():
+        q |= Q(path__startswith=path)
+    return q if q else Q(pk__in=[])
+
+
+def view_restrictions(original):
+    """Wagtail's ``Page.get_view_restrictions`` ran two queries on every page served (its
+    ancestors, then their restrictions): none at all while no section of the site is private."""
+
+    def get_view_restrictions(page):
+        if not restricted_paths():
+            from wagtail.models import PageViewRestriction
+
+            return PageViewRestriction.objects.none()
+        return original(page)
+
+    return get_view_restrictions
+
+
+def _relative_url_path(page):
+    """A page's path below its language's home page (``programme/``; ``""`` for the home)."""
+    parts = page.url_path.strip("/").split("/")[1:]
+    return "/".join(parts) + "/" if parts else ""
+
+
+def route_for_request(original):
+    """Wagtail's ``Page.route_for_request`` with the page found from the cache: routing walks
+    the tree from the site's root, two queries per level (a proposal: eight); the cached route
+    (per site, language and path, until the next publish or move) leaves one, the page itself.
+    A routable page's sub-URL (exports, feeds) is resolved again from its path, with no query."""
+
+    def route(request, path):
+        from django.apps import apps
+        from wagtail.models import Site
+
+        if hasattr(request, "_wagtail_route_for_request"):
+            return request._wagtail_route_for_request
+        site = Site.find_for_request(request)
+        if site is None:
+            return original(request, path)
+        route_key = key("route", site.pk, translation.get_language(), path)
+        found = cache.get(route_key)
+        if found is not None:
+            pk, label, subpath = found
+            page = apps.get_model(label).objects.filter(pk=pk, live=True).first()
+            if page is not None:
+                if subpath is None:
+                    from wagtail.url_routing import RouteResult
+
+                    result = RouteResult(page)
+                else:
+                    result = page.route(request, [part for part in subpath.split("/") if part])
+                request._wagtail_route_for_request = result
+                return result
+        result = original(request, path)
+        if result is not None:
+            page = result[0]
+            relative = _relative_url_path(page)
+            routable = hasattr(page, "resolve_subpage")
+            if path.startswith(relative) and (routable or not result[1]):
+                subpath = path[len(relative):] if routable else None
+                cache.set(route_key, (page.pk, page._meta.label, subpath), TIMEOUT)
+        return result
+
+    return route
+
+
+def site_for_request(request):
+    """The request's Wagtail site, from the cache (Wagtail queries it on every request)."""
+    from wagtail.models import Site
+
+    if not hasattr(request, "_wagtail_site"):
+        raw_host = request._get_raw_host()
+        site = cached("site", lambda: Site._find_for_request(request), raw_host, request.get_port())
+        request._wagtail_site = site
+    return request._wagtail_site
+
+
+class PageCacheBackend(BaseBackend):
+    """Wagtail's front-end cache backend for our own page cache: a purge starts a new generation.
+
+    A published page also changes the listings, menus and links of other pages, which purging
+    its own URLs would leave stale; the whole cache goes out of date instead (publishing is rare).
+    """
+
+    def purge(self, url):
+        bump()
+
+    def purge_batch(self, urls):
+        bump()
+
+
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_TIMEOUT:
+        return False
+    if request.path.startswith(settings.PAGE_CACHE_EXEMPT_PREFIXES):
+        return False
+    # A session (an editor, a page password given) or a preview: the page is someone's own.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "preview" in request.GET:
+        return False
+    # A message waiting for this visitor (messages' cookie storage) belongs in their page only.
+    return "messages" not in request.COOKIES
+
+
+def _cacheable_response(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # The search page counts each query (search statistics): it is answered every time.
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.url_name in settings.PAGE_CACHE_EXEMPT_URL_NAMES:
+        return False
+    # A page with a form carrying a CSRF token (or anything else that asked for the token).
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+def _page_key(request):
+    raw = "\n".join([request.get_host(), translation.get_language() or "", request.get_full_path()])
+    return key("page", hashlib.sha256(raw.encode()).hexdigest())
+
+
+class PageCacheMiddleware:
+    """Whole responses for anonymous GET requests, from the cache until the next publish.
+
+    Keyed by host, language and full path (query string included). Never for a visitor with a
+    session (an editor, a page password), a preview, a page carrying a CSRF token (the contact
+    form, a password form) or one that sets a cookie. Placed innermost, so the security headers
+    and the conditional-GET answer (ETag, 304) are still added on the way out. Browsers revalidate
+    every time (``max-age=0``: a publish is seen at once); a proxy may keep the page
+    ``PAGE_CACHE_PROXY_SECONDS``, Wagtail's front-end cache app purging it on publish.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site_for_request(request)
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        page_key = _page_key(request)
+        response = cache.get(page_key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(request, response):
+            patch_cache_control(
+                response, public=True, max_age=0, must_revalidate=True,
+                s_maxage=settings.PAGE_CACHE_PROXY_SECONDS,
+            )
+            # Nothing a visitor sees changed since the generation began (a publish starts one).
+            response.setdefault("Last-Modified", http_date(generation() / 1e9))
+            if not response.has_header("ETag"):
+                digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+                response["ETag"] = f'"{digest}"'
+            cache.set(page_key, response, settings.PAGE_CACHE_TIMEOUT)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+def connect_signals():
+    """Start a new generation whenever what a visitor may see changes."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+    for signal in (page_published, page_unpublished, published, unpublished, post_page_move):
+        signal.connect(bump, dispatch_uid=f"home.cache.bump.{id(signal)}")
+    for model in (PageViewRestriction, Site, Locale):
+        post_save.connect(bump, sender=model, dispatch_uid=f"home.cache.save.{model.__name__}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"home.cache.delete.{model.__name__}")
+
+    def on_save(sender, **kwargs):
+        if issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
+            bump()
+
+    def on_delete(sender, **kwargs):
+        if issubclass(sender, (Page, BaseSiteSetting, BaseGenericSetting)):
+            bump()
+
+    # Strong references: these handlers are local functions, a weak one would be collected.
+    post_save.connect(on_save, weak=False, dispatch_uid="home.cache.settings")
+    post_delete.connect(on_delete, weak=False, dispatch_uid="home.cache.deleted")

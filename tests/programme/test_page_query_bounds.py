@@ -1,0 +1,157 @@
+"""Every public page type answers in a bounded number of SQL queries, whatever the content.
+
+"Cold": the shared cache (menus, footer, settings, routes, private sections: home.cache)
+emptied just before the request; "warm": the same request again, the shared parts cached but
+not the page; "from the page cache": the whole page cached, as an anonymous visitor gets it.
+Wagtail's per-process caches (content types) are warmed by one request first in every case.
+The bounds are today's counts: a change that adds a query per page fails here and says where.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from culture.models import CulturalPlacePage
+from programme.models import ProposalPage, QuestionPage
+from quartiers.models import Indicator, IndicatorTheme, QuartierPage
+
+pytestmark = pytest.mark.django_db
+
+QUARTIERS = ["planoise", "montrapon", "battant"]
+PLACES = ["cite-des-arts", "frac"]
+THEMES = ["sport", "jeunesse", "culture-et-patrimoine"]
+
+# page type: (most queries cold, most queries warm)
+BOUNDS = {
+    "home": (22, 1),
+    "standard page": (14, 1),
+    "contact": (15, 2),
+    "programme index": (31, 18),
+    "programme index, filtered": (34, 21),
+    "axis": (23, 8),
+    "proposal": (28, 13),
+    "question": (28, 13),
+    "english proposal": (32, 16),
+    "quartier index": (16, 3),
+    "quartier": (26, 13),
+    "culture index": (16, 3),
+    "cultural place": (23, 9),
+    "news index": (16, 3),
+    "article": (16, 3),
+    "search": (40, 18),
+    "export csv": (17, 10),
+    "export json": (17, 10),
+    "feed rss": (17, 10),
+    "news feed": (10, 4),
+}
+NOT_CACHED = {"contact", "search"}  # a CSRF token; the search counts each query
+
+
+def _urls():
+    proposal = ProposalPage.objects.get(reference="P-04", locale__language_code="fr")
+    return {
+        "home": "/fr/",
+        "standard page": "/fr/a-propos/",
+        "contact": "/fr/contact/",
+        "programme index": "/fr/programme/",
+        "programme index, filtered": "/fr/programme/?theme=jeunesse&quartier=planoise&phare=non",
+        "axis": "/fr/programme/une-ville-rayonnante/",
+        "proposal": proposal.url,
+        "question": QuestionPage.objects.filter(locale__language_code="fr").order_by("path").first().url,
+        "english proposal": ProposalPage.objects.get(reference="P-04", locale__language_code="en").url,
+        "quartier index": "/fr/quartiers/",
+        "quartier": "/fr/quartiers/planoise/",
+        "culture index": "/fr/culture/",
+        "cultural place": "/fr/culture/cite-des-arts/",
+        "news index": "/fr/actualites/",
+        "article": "/fr/actualites/pole-metropolitain-besancon-dijon/",
+        "search": "/fr/recherche/?q=culture",
+        "export csv": "/fr/programme/export/csv/",
+        "export json": "/fr/programme/export/json/",
+        "feed rss": "/fr/programme/flux/rss/",
+        "news feed": "/fr/actualites/flux/atom/",
+    }
+
+
+def _counts(client, url):
+    client.get(url)
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    with CaptureQueriesContext(connection) as warm:
+        client.get(url)
+    return len(cold), len(warm)
+
+
+def _all_counts(client):
+    return {name: _counts(client, url) for name, url in _urls().items()}
+
+
+def test_every_page_type_stays_under_its_bound(client):
+    counts = _all_counts(client)
+    over = {name: (counts[name], bound) for name, bound in BOUNDS.items() if counts[name] > bound}
+    assert over == {}, "(cold, warm) measured, then the bound"
+    # The shared parts cached save queries on every page.
+    assert all(warm < cold for cold, warm in counts.values()), counts
+
+
+def test_from_the_page_cache_no_page_type_queries_the_database(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 600
+    for name, url in _urls().items():
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        if name in NOT_CACHED:
+            assert "X-Page-Cache" not in response, url
+        else:
+            assert (response["X-Page-Cache"], len(queries)) == ("hit", 0), url
+
+
+def _add_proposals(make_proposal, axes):
+    for number in range(40):
+        make_proposal(
+            axes[number % 2],
+            themes=THEMES[: 1 + number % 3],
+            quartiers=QUARTIERS[: number % 4],
+            places=PLACES[: number % 3],
+            flagship=number % 5 == 0,
+            related_links=[],
+        )
+
+
+def _add_places():
+    template = CulturalPlacePage.objects.get(slug="frac", locale__language_code="fr")
+    for number in range(40):
+        template.copy(update_attrs={"title": f"Lieu d'essai {number}", "slug": f"lieu-essai-{number}"})
+
+
+def _add_figures():
+    planoise = QuartierPage.objects.get(slug="planoise", locale__language_code="fr")
+    Indicator.objects.bulk_create(
+        Indicator(
+            page=planoise, locale_id=planoise.locale_id, theme=IndicatorTheme.EDUCATION, code=f"essai-{i}",
+            label=f"Chiffre d'essai {i}", value=Decimal(i), unit="%", source="Essai", year="2024",
+            sort_order=1000 + i,
+        )
+        for i in range(40)
+    )
+
+
+def test_forty_more_proposals_places_and_figures_change_no_count(client, axis, axis_citizens, make_proposal):
+    before = _all_counts(client)
+    _add_proposals(make_proposal, [axis, axis_citizens])
+    _add_places()
+    _add_figures()
+    assert ProposalPage.objects.live().filter(locale__language_code="fr").count() >= 59
+    assert CulturalPlacePage.objects.live().filter(locale__language_code="fr").count() >= 49
+    after = _all_counts(client)
+    changed = {name: (before[name], after[name]) for name in before if before[name] != after[name]}
+    # The search's queries follow its hits (which types of page match), not the amount of content.
+    search = changed.pop("search", None)
+    assert search is None or all(a <= b for a, b in zip(search[1], search[0], strict=True)), search
+    assert changed == {}
