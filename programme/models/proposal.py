@@ -6,17 +6,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.admin_panels import TitledInlinePanel
 from home.models import BasePage
 
 from .concerns import concerns_text
+from .panels import relation_panels
 
 REFERENCE_PATTERN = re.compile(r"^P-(\d{2,4})$")
+
 
 
 class ProposalPage(RoutablePageMixin, BasePage):
@@ -50,10 +53,14 @@ class ProposalPage(RoutablePageMixin, BasePage):
             [FieldPanel("reference", read_only=True), FieldPanel("flagship")],
             heading=_("Référence et mise en avant"),
         ),
-        InlinePanel("theme_links", label=_("Thèmes"), heading=_("Thèmes")),
-        InlinePanel("quartier_links", label=_("Quartier concerné"), heading=_("Quartiers concernés")),
-        InlinePanel("place_links", label=_("Lieu culturel concerné"), heading=_("Lieux culturels concernés")),
-        InlinePanel("related_links", label=_("Proposition liée"), heading=_("Propositions liées")),
+        *relation_panels(),
+        TitledInlinePanel(
+            "related_links",
+            label=_("Proposition liée"),
+            heading=_("Propositions liées"),
+            add_label=_("Ajouter une proposition liée"),
+            row_title=lambda link: str(link.target),
+        ),
     ]
 
     search_fields = [
