@@ -49,7 +49,7 @@ browser:
 run: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
-	$(MANAGE) create_dev_accounts
+	PORT=$(PORT) $(MANAGE) create_dev_accounts
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## make test: the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set), on two

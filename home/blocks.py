@@ -19,9 +19,9 @@ GROUP_LINKS = _("3. Liens")
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("titre"), max_length=150)
+    text = blocks.CharBlock(label=_("Titre"), max_length=150)
     level = blocks.ChoiceBlock(
-        label=_("niveau"),
+        label=_("Niveau"),
         choices=[("h2", _("Titre de section (h2)")), ("h3", _("Sous-titre (h3)"))],
         default="h2",
     )
@@ -52,8 +52,8 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("citation"))
-    attribution = blocks.CharBlock(label=_("auteur ou source"), required=False, max_length=150)
+    quote = blocks.TextBlock(label=_("Citation"))
+    attribution = blocks.CharBlock(label=_("Auteur ou source"), required=False, max_length=150)
 
     class Meta:
         icon = "openquote"
@@ -70,8 +70,8 @@ class QuoteBlock(blocks.StructBlock):
 class ImageWithCaptionBlock(blocks.StructBlock):
     """An image with a caption; ``ImageBlock`` refuses it without alt text unless decorative."""
 
-    image = ImageBlock(label=_("image"))
-    caption = blocks.CharBlock(label=_("légende"), required=False, max_length=250)
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Légende"), required=False, max_length=250)
 
     class Meta:
         icon = "image"
@@ -84,10 +84,10 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.DecimalBlock(label=_("valeur"), decimal_places=2)
-    unit = blocks.CharBlock(label=_("unité"), required=False, max_length=30)
-    label = blocks.CharBlock(label=_("ce que mesure le chiffre"), max_length=200)
-    source = blocks.CharBlock(label=_("source et année"), required=False, max_length=200)
+    value = blocks.DecimalBlock(label=_("Valeur"), decimal_places=2)
+    unit = blocks.CharBlock(label=_("Unité"), required=False, max_length=30)
+    label = blocks.CharBlock(label=_("Ce que mesure le chiffre"), max_length=200)
+    source = blocks.CharBlock(label=_("Source et année"), required=False, max_length=200)
 
     class Meta:
         icon = "order"
@@ -106,10 +106,10 @@ class KeyFigureBlock(blocks.StructBlock):
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the site or to another address."""
 
-    page = blocks.PageChooserBlock(label=_("page du site"), required=False)
-    url = blocks.URLBlock(label=_("ou adresse externe"), required=False)
+    page = blocks.PageChooserBlock(label=_("Page du site"), required=False)
+    url = blocks.URLBlock(label=_("Ou adresse externe"), required=False)
     text = blocks.CharBlock(
-        label=_("texte du lien"),
+        label=_("Texte du lien"),
         required=False,
         max_length=150,
         help_text=_("Laissez vide pour reprendre le titre de la page."),
@@ -133,8 +133,8 @@ class LinkBlock(blocks.StructBlock):
 
 
 class LinkListBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("titre de la liste"), required=False, max_length=150)
-    links = blocks.ListBlock(LinkBlock(), label=_("liens"))
+    title = blocks.CharBlock(label=_("Titre de la liste"), required=False, max_length=150)
+    links = blocks.ListBlock(LinkBlock(), label=_("Liens"))
 
     class Meta:
         icon = "list-ul"
@@ -152,8 +152,8 @@ class LinkListBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("phrase d'appel"), max_length=200)
-    link = LinkBlock(label=_("lien"))
+    text = blocks.CharBlock(label=_("Phrase d'appel"), max_length=200)
+    link = LinkBlock(label=_("Lien"))
 
     class Meta:
         icon = "pick"

@@ -32,3 +32,40 @@ def keep_snippets_to_the_editors_of_their_language(request, instance):
             % {"object": instance, "language": instance.locale.get_display_name()},
         )
         return redirect(instance.snippet_viewset.get_url_name("list"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_published_this_week_panel(request, panels):
+    """The dashboard's « Publié cette semaine » (the last seven days, latest first)."""
+    import datetime
+
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.formats import date_format
+    from wagtail.models import Page
+
+    from .admin_dashboard import LIMIT, ListPanel, Row
+
+    since = timezone.now() - datetime.timedelta(days=7)
+    pages = (
+        Page.objects.filter(last_published_at__gte=since, depth__gt=1)
+        .select_related("locale")
+        .order_by("-last_published_at")[:LIMIT]
+    )
+    rows = [
+        Row(
+            f"{page.title} ({page.locale.language_code})",
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            date_format(timezone.localtime(page.last_published_at), "j F Y, H:i"),
+        )
+        for page in pages
+    ]
+    panels.append(
+        ListPanel(
+            "published-this-week",
+            _("Publié cette semaine"),
+            rows,
+            _("Rien n'a été publié ces sept derniers jours."),
+            order=300,
+        )
+    )

@@ -11,10 +11,10 @@ from wagtail import blocks
 class PriorityGroupBlock(blocks.StructBlock):
     """A heading of a quartier project and the priorities listed under it."""
 
-    title = blocks.CharBlock(label=_("intitulé"), max_length=200)
+    title = blocks.CharBlock(label=_("Intitulé"), max_length=200)
     priorities = blocks.ListBlock(
-        blocks.CharBlock(label=_("priorité"), max_length=300),
-        label=_("priorités"),
+        blocks.CharBlock(label=_("Priorité"), max_length=300),
+        label=_("Priorités"),
     )
 
     class Meta:
@@ -34,10 +34,10 @@ class PriorityStreamBlock(blocks.StreamBlock):
 class ObjectiveBlock(blocks.StructBlock):
     """One objective of the « socle commun » and the actions that put it into practice."""
 
-    title = blocks.CharBlock(label=_("objectif"), max_length=300)
+    title = blocks.CharBlock(label=_("Objectif"), max_length=300)
     actions = blocks.ListBlock(
-        blocks.CharBlock(label=_("action"), max_length=300),
-        label=_("actions"),
+        blocks.CharBlock(label=_("Action"), max_length=300),
+        label=_("Actions"),
         required=False,
     )
 
@@ -45,8 +45,8 @@ class ObjectiveBlock(blocks.StructBlock):
 class ObjectiveAxisBlock(blocks.StructBlock):
     """An axis of the « socle commun » (e.g. « Améliorer la qualité et le cadre de vie »)."""
 
-    title = blocks.CharBlock(label=_("axe"), max_length=300)
-    objectives = blocks.ListBlock(ObjectiveBlock(), label=_("objectifs"))
+    title = blocks.CharBlock(label=_("Axe"), max_length=300)
+    objectives = blocks.ListBlock(ObjectiveBlock(), label=_("Objectifs"))
 
     class Meta:
         icon = "list-ol"

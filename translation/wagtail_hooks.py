@@ -54,3 +54,41 @@ def snippet_submit_for_review_button(snippet, user, next_url=None):
         button = _submit_for_review_button(snippet, user)
         if button is not None:
             yield button
+
+
+@hooks.register("construct_homepage_panels")
+def add_outdated_translations_panel(request, panels):
+    """The dashboard's « Traductions à synchroniser »: sources published again since their
+    translations were last synchronised (two queries, at most ``LIMIT`` rows)."""
+    from django.db.models import Exists, F, OuterRef, Subquery
+    from wagtail.models import Page
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from home.admin_dashboard import LIMIT, ListPanel, Row
+
+    source_pages = Page.objects.filter(translation_key=OuterRef("object_id"), locale_id=OuterRef("locale_id"))
+    outdated = list(
+        TranslationSource.objects.filter(Exists(Translation.objects.filter(source=OuterRef("pk"), enabled=True)))
+        .annotate(
+            page_id=Subquery(source_pages.values("pk")[:1]),
+            published_at=Subquery(source_pages.values("last_published_at")[:1]),
+        )
+        .filter(published_at__gt=F("last_updated_at"))
+        .order_by("-published_at")
+        .values_list("page_id", flat=True)[:LIMIT]
+    )
+    pages = Page.objects.in_bulk(outdated)
+    rows = [
+        Row(pages[pk].title, reverse("wagtailadmin_pages:edit", args=[pk]), _("republiée depuis la synchronisation"))
+        for pk in outdated
+        if pk in pages
+    ]
+    panels.append(
+        ListPanel(
+            "outdated-translations",
+            _("Traductions à synchroniser"),
+            rows,
+            _("Toutes les traductions sont à jour de leur source."),
+            order=310,
+        )
+    )

@@ -130,8 +130,16 @@ LANGUAGES = [
     ("de", "Deutsch"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# Slugs typed in the admin lose their accents (« programmée » → « programmee »), like the demo slugs.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No Gravatar: the admin's avatars would come from another host (blocked, so broken); Wagtail's
+# own default avatar is shown instead, until a user uploads one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's own strings in English and German (check_translation_catalogues).
+# locale_overrides/: French for the admin strings Wagtail's and wagtail-localize's catalogues
+# leave in English or word badly (« More actions », « Publier dansEnglish »), read first.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -197,6 +205,9 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 CONTENT_SECURITY_POLICY_EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
+# A preview (Wagtail renders it through the middleware as a request to the page's public URL)
+# is shown in the admin's side panel, a frame of the admin's own origin: only that may frame it.
+CONTENT_SECURITY_POLICY_PREVIEW = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
 
 # Login throttling (django-axes), for the Wagtail admin's and the Django admin's login: 5 wrong
 # passwords for one username from one address lock that pair out for 15 minutes (each new try

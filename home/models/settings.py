@@ -12,8 +12,8 @@ from home.localization import active_locale_id, source_locale
 
 
 class SocialLinkBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("réseau"), max_length=50)
-    url = blocks.URLBlock(label=_("adresse"))
+    name = blocks.CharBlock(label=_("Réseau"), max_length=50)
+    url = blocks.URLBlock(label=_("Adresse"))
 
     class Meta:
         icon = "link-external"

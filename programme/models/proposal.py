@@ -7,19 +7,22 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.admin_panels import TitledInlinePanel
 from home.models import BasePage
 
 from ..admin_forms import ProposalPageForm
 from .concerns import concerns_text
 from .follow_up import ProposalStatus
+from .panels import relation_panels
 
 REFERENCE_PATTERN = re.compile(r"^P-(\d{2,4})$")
+
 
 
 class ProposalPage(RoutablePageMixin, BasePage):
@@ -90,10 +93,14 @@ class ProposalPage(RoutablePageMixin, BasePage):
             [FieldPanel("reference", read_only=True), FieldPanel("flagship")],
             heading=_("Référence et mise en avant"),
         ),
-        InlinePanel("theme_links", label=_("Thèmes"), heading=_("Thèmes")),
-        InlinePanel("quartier_links", label=_("Quartier concerné"), heading=_("Quartiers concernés")),
-        InlinePanel("place_links", label=_("Lieu culturel concerné"), heading=_("Lieux culturels concernés")),
-        InlinePanel("related_links", label=_("Proposition liée"), heading=_("Propositions liées")),
+        *relation_panels(),
+        TitledInlinePanel(
+            "related_links",
+            label=_("Proposition liée"),
+            heading=_("Propositions liées"),
+            add_label=_("Ajouter une proposition liée"),
+            row_title=lambda link: str(link.target),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("status"), FieldPanel("status_date")]),
@@ -104,8 +111,20 @@ class ProposalPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Suivi : statut et avancement"),
         ),
-        InlinePanel("milestones", label=_("Étape"), heading=_("Suivi : étapes")),
-        InlinePanel("indicator_links", label=_("Chiffre visé"), heading=_("Chiffres des quartiers visés")),
+        TitledInlinePanel(
+            "milestones",
+            label=_("Étape"),
+            heading=_("Suivi : étapes"),
+            add_label=_("Ajouter une étape"),
+            row_title=lambda milestone: milestone.title,
+        ),
+        TitledInlinePanel(
+            "indicator_links",
+            label=_("Chiffre visé"),
+            heading=_("Chiffres des quartiers visés"),
+            add_label=_("Ajouter un chiffre visé"),
+            row_title=str,
+        ),
     ]
     base_form_class = ProposalPageForm
 

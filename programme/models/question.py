@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -10,6 +10,7 @@ from wagtail.search import index
 from home.models import BasePage
 
 from .concerns import concerns_text
+from .panels import relation_panels
 
 
 class QuestionPage(BasePage):
@@ -21,7 +22,7 @@ class QuestionPage(BasePage):
             (
                 "line",
                 blocks.TextBlock(
-                    label=_("piste"),
+                    label=_("Piste"),
                     help_text=_("Une piste de réflexion, en une ou deux phrases."),
                 ),
             )
@@ -37,9 +38,7 @@ class QuestionPage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("lines_of_thought"),
-        InlinePanel("theme_links", label=_("Thème"), heading=_("Thèmes")),
-        InlinePanel("quartier_links", label=_("Quartier concerné"), heading=_("Quartiers concernés")),
-        InlinePanel("place_links", label=_("Lieu culturel concerné"), heading=_("Lieux culturels concernés")),
+        *relation_panels(),
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -7,6 +7,8 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Transl
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home.sorting import french_sort_key
+
 
 @register_snippet
 class Theme(
@@ -32,7 +34,8 @@ class Theme(
         db_table = "home_theme"  # created by the home app, before themes moved to the programme
         verbose_name = _("thème")
         verbose_name_plural = _("thèmes")
-        ordering = ["name"]
+        # « Économie et innovation » before « Vie associative » (home.sorting).
+        ordering = [french_sort_key("name")]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_theme_slug_per_locale"),
         ]

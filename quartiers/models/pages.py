@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -14,11 +14,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.admin_panels import TitledInlinePanel
 from home.localization import localized
 from home.models import BasePage, SectionIndexPage
 from maps.models import GeoPointMixin
 
 from ..blocks import PriorityStreamBlock
+from .portrait import Indicator
 from .snippets import SharedObjectives, SocialCentre
 
 
@@ -106,7 +108,14 @@ class QuartierPage(GeoPointMixin, BasePage):
             ],
             heading=_("Le quartier"),
         ),
-        InlinePanel("indicators", heading=_("Portrait : les chiffres"), label=_("chiffre")),
+        TitledInlinePanel(
+            "indicators",
+            heading=_("Portrait : les chiffres"),
+            label=_("chiffre"),
+            add_label=_("Ajouter un chiffre"),
+            row_title=Indicator.admin_title,
+            filterable=True,
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("project_title"),
@@ -116,7 +125,13 @@ class QuartierPage(GeoPointMixin, BasePage):
             ],
             heading=_("Projet de quartier"),
         ),
-        InlinePanel("social_centre_links", heading=_("Centres sociaux"), label=_("centre social")),
+        TitledInlinePanel(
+            "social_centre_links",
+            heading=_("Centres sociaux"),
+            label=_("centre social"),
+            add_label=_("Ajouter un centre social"),
+            row_title=lambda link: str(link.social_centre),
+        ),
     ]
 
     # The commune is a proper name: copied to translations, like the coordinates and the kind,

@@ -83,6 +83,10 @@ class Indicator(TranslatableMixin, Orderable):
     def __str__(self):
         return f"{self.label} : {self.value} {self.unit}".strip()
 
+    def admin_title(self):
+        """The row's title in the editor: theme, label and year, so that one figure of 54 is found."""
+        return f"{self.get_theme_display()} · {self.label} ({self.year})"
+
     @property
     def has_comparison(self):
         return self.besancon_value is not None or self.gbm_value is not None

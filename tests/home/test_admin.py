@@ -47,3 +47,14 @@ def test_preview_renders(admin_client, home_page):
 def test_settings_and_snippets_screens_render(admin_client, url):
     response = admin_client.get(url, follow=True)
     assert response.status_code == 200
+
+
+def test_previews_may_be_framed_by_the_admin_only_while_public_pages_refuse_any_frame(admin_client):
+    page = StandardPage.objects.get(slug="a-propos", locale__language_code="fr")
+    draft = admin_client.get(f"/admin/pages/{page.pk}/view_draft/")
+    public = admin_client.get("/fr/a-propos/")
+    assert "frame-ancestors 'self'" in draft["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" not in draft["Content-Security-Policy"]
+    assert "script-src 'self'" in draft["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
+    assert public["X-Frame-Options"] == "DENY"

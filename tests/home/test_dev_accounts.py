@@ -23,8 +23,9 @@ def test_refused_with_the_production_settings(settings):
         call_command("create_dev_accounts")
 
 
-def test_one_account_per_role_printed(settings):
+def test_one_account_per_role_printed(settings, monkeypatch):
     settings.DEBUG = True
+    monkeypatch.delenv("PORT", raising=False)
     out = StringIO()
     call_command("create_dev_accounts", stdout=out, no_color=True)
     call_command("create_dev_accounts", stdout=StringIO())  # again: nothing duplicated
@@ -45,3 +46,13 @@ def test_one_account_per_role_printed(settings):
     ]
     assert all(user.check_password("besancon-dev") for user in users)
     assert get_user_model().objects.get(username="validation").has_perm("wagtailadmin.access_admin")
+
+
+def test_the_address_printed_is_the_port_served(settings, monkeypatch):
+    settings.DEBUG = True
+    monkeypatch.setenv("PORT", "8106")
+    out = StringIO()
+    call_command("create_dev_accounts", stdout=out, no_color=True)
+    assert out.getvalue().splitlines()[0] == (
+        "Administration : http://127.0.0.1:8106/admin/ (comptes locaux de développement)"
+    )

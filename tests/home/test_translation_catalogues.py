@@ -27,9 +27,10 @@ def compiled_catalogues():
 def test_interface_strings_are_translated(language):
     with translation.override(language):
         assert translation.gettext("Aller au contenu") == SKIP_LINK[language]
-        assert translation.ngettext(
-            "%(counter)s proposition", "%(counter)s propositions", 2
-        ) % {"counter": 2} == {"en": "2 proposals", "de": "2 Vorschläge"}[language]
+        assert (
+            translation.ngettext("%(counter)s proposition", "%(counter)s propositions", 2) % {"counter": 2}
+            == {"en": "2 proposals", "de": "2 Vorschläge"}[language]
+        )
     with translation.override("fr"):
         assert translation.gettext("Aller au contenu") == SKIP_LINK["fr"]
 
@@ -79,3 +80,35 @@ def test_catalogue_check_reports_missing_stale_fuzzy_and_untranslated(tmp_path):
         "en/LC_MESSAGES/django.po: untranslated 'Vide'",
     ]
     assert compare(committed, committed)[:1] == ["en/LC_MESSAGES/django.po: fuzzy 'Flou'"]
+
+
+def test_french_overrides_must_replace_a_string_of_an_installed_package(tmp_path):
+    from home.management.commands.check_translation_catalogues import check_overrides, package_locale_dirs
+
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "django.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Locale"\nmsgstr "Langue"\n\n'
+        'msgid "A string no package has"\nmsgstr "Une chaîne inconnue"\n\n'
+        'msgid "Locales"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    assert check_overrides(tmp_path, package_locale_dirs()) == [
+        "fr/LC_MESSAGES/django.po: overrides no package's string 'A string no package has'",
+        "fr/LC_MESSAGES/django.po: untranslated 'Locales'",
+    ]
+
+
+def test_the_project_french_overrides_are_read_before_the_packages(settings):
+
+    from django.utils import translation
+
+    from home.management.commands.check_translation_catalogues import check_overrides, package_locale_dirs
+
+    assert check_overrides(Path(settings.LOCALE_PATHS[1]), package_locale_dirs()) == []
+    with translation.override("fr"):
+        assert translation.gettext("Locale") == "Langue"
+        assert translation.gettext("%(setting_type)s updated.") % {"setting_type": "Navigation"} == (
+            "Navigation : modifications enregistrées."
+        )

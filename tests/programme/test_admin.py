@@ -1,6 +1,7 @@
 """Editors create and edit proposals in the Wagtail admin, with their relations."""
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from programme.models import ProposalPage, Theme
@@ -63,3 +64,56 @@ def test_create_and_publish_a_proposal_with_relations(admin_client, axis, locale
     listing = soup(admin_client.get("/fr/programme/", {"quartier": "planoise", "theme": "sport"}))
     link = one(listing, 'main a[href="/fr/programme/une-ville-rayonnante/gymnase-ouvert-le-dimanche/"]')
     assert text_of(link) == "Un gymnase ouvert le dimanche"
+
+
+def test_themes_quartiers_and_places_are_chosen_several_at_once_rows_titled_by_what_they_link(
+    admin_client, make_proposal, axis
+):
+    page = make_proposal(axis, themes=["economie-et-innovation", "sport"], quartiers=["planoise"], publish=False)
+    form = soup(admin_client.get(f"/admin/pages/{page.pk}/edit/"))
+    # Wagtail's multiple chooser: one button opens a chooser whose rows have checkboxes.
+    assert text_of(one(form, "#id_theme_links-OPEN_MODAL")) == "Ajouter des thèmes"
+    assert text_of(one(form, "#id_quartier_links-OPEN_MODAL")) == "Ajouter des quartiers"
+    assert text_of(one(form, "#id_place_links-OPEN_MODAL")) == "Ajouter des lieux culturels"
+    assert text_of(one(form, "#id_related_links-ADD")) == "Ajouter une proposition liée"
+    titles = [row["data-inline-row-title"] for row in form.select("#id_theme_links-FORMS > [data-inline-row-title]")]
+    assert titles == ["Économie et innovation", "Sport"]
+    assert [
+        row["data-inline-row-title"] for row in form.select("#id_quartier_links-FORMS > [data-inline-row-title]")
+    ] == ["Planoise"]
+    assert "Ajouter un(e)" not in text_of(form)
+
+
+def test_the_theme_chooser_sorts_accented_names_as_a_french_reader_does(admin_client):
+    # The chooser modal answers JSON holding its HTML.
+    response = admin_client.get("/admin/snippets/choose/programme/theme/", {"locale": "fr"})
+    chooser = BeautifulSoup(response.json()["html"], "html.parser")
+    names = [text_of(cell) for cell in chooser.select("table tbody td.title")]
+    # The demo's ten themes (programme/demo_data), « Économie » among the E, not after « Vie ».
+    assert names == [
+        "Cadre de vie et centre-ville",
+        "Culture et patrimoine",
+        "Démocratie et citoyenneté",
+        "Économie et innovation",
+        "Environnement",
+        "Jeunesse",
+        "Proximité et solidarité",
+        "Savoirs et numérique",
+        "Sport",
+        "Vie associative",
+    ]
+    response = admin_client.get("/admin/snippets/choose/programme/theme/", {"locale": "fr", "multiple": "1"})
+    chooser = BeautifulSoup(response.json()["html"], "html.parser")
+    assert len(chooser.select('table tbody input[type="checkbox"]')) == 10
+
+
+def test_a_draft_never_published_has_no_reference_to_cite_in_its_preview(admin_client, make_proposal, axis):
+    draft = make_proposal(axis, "Un brouillon à prévisualiser", publish=False)
+    preview = soup(admin_client.get(f"/admin/pages/{draft.pk}/view_draft/"))
+    assert text_of(one(preview, ".reference")) == "Brouillon : référence attribuée à la publication"
+    assert not preview.select(".citation")
+    assert "version publiée le" not in text_of(preview)
+    published = ProposalPage.objects.get(reference="P-01", locale__language_code="fr")
+    live = soup(admin_client.get(f"/admin/pages/{published.pk}/view_draft/"))
+    assert text_of(one(live, ".proposal__kicker .reference")) == "Référence P-01"
+    assert text_of(one(live, "#citation-title")) == "Citer cette proposition"

@@ -43,3 +43,22 @@ def test_shared_snippets_are_editable(admin_client, model):
     assert instance is not None
     url = reverse(f"wagtailsnippets_quartiers_{model._meta.model_name}:edit", args=[instance.pk])
     assert admin_client.get(url).status_code == 200
+
+
+def test_each_figure_row_is_titled_by_its_theme_label_and_year_under_a_search_box(admin_client, planoise):
+    page = soup(admin_client.get(reverse("wagtailadmin_pages:edit", args=[planoise.pk])))
+    rows = page.select("#id_indicators-FORMS > [data-inline-panel-child]")
+    first = seed_quartiers()["planoise"]["indicators"][0]
+    assert (first["label"], first["year"]) == ("Population", "2018")
+    assert len(rows) == 54
+    assert rows[0]["data-inline-row-title"] == "Démographie · Population (2018)"
+    assert "Démographie · Population (2018)" in text_of(one(rows[0], "[data-panel-heading-text]"))
+    # Saved rows start collapsed: the form is a list of titles, not 54 open forms.
+    assert all("collapsed" in one(row, "section.w-panel")["class"] for row in rows)
+    search = one(page, "#id_indicators-FILTER")
+    assert search["type"] == "search"
+    assert text_of(one(page, 'label[for="id_indicators-FILTER"]')) == "Trouver un chiffre"
+    # Without JavaScript the box stays hidden (it filters nothing then).
+    assert search.find_parent(attrs={"data-inline-filter-for": "id_indicators-FORMS"}).has_attr("hidden")
+    assert text_of(one(page, "#id_indicators-ADD")) == "Ajouter un chiffre"
+    assert text_of(one(page, "#id_social_centre_links-ADD")) == "Ajouter un centre social"

@@ -41,6 +41,36 @@ def compare(committed_dir, extracted_dir):
     return problems
 
 
+def check_overrides(overrides_dir, package_dirs):
+    """Problems of the French overrides of third-party strings (``locale_overrides/``).
+
+    Each entry must replace a string some installed package's French catalogue holds (else it
+    overrides nothing: a package upgrade renamed it, or it was mistyped), and be translated.
+    """
+    problems = []
+    for path in sorted(overrides_dir.glob("*/LC_MESSAGES/*.po")):
+        name = path.relative_to(overrides_dir)
+        known = {
+            (e.msgctxt, e.msgid, e.msgid_plural)
+            for package in package_dirs
+            if (package / name).exists()
+            for e in polib.pofile(str(package / name))
+        }
+        for e in polib.pofile(str(path)):
+            if (e.msgctxt, e.msgid, e.msgid_plural) not in known:
+                problems.append(f"{name}: overrides no package's string {e.msgid!r}")
+            if not e.translated() or "fuzzy" in e.flags:
+                problems.append(f"{name}: untranslated {e.msgid!r}")
+    return problems
+
+
+def package_locale_dirs():
+    """The ``locale`` folders of the installed apps (Wagtail's, wagtail-localize's…)."""
+    from django.apps import apps
+
+    return [Path(app.path) / "locale" for app in apps.get_app_configs() if (Path(app.path) / "locale").is_dir()]
+
+
 class Command(BaseCommand):
     help = (
         "Fails when locale/ does not hold exactly the interface strings of the code, each "
@@ -58,6 +88,8 @@ class Command(BaseCommand):
             finally:
                 shutil.rmtree(locale_dir)
                 shutil.copytree(committed, locale_dir)
+        for overrides_dir in map(Path, settings.LOCALE_PATHS[1:]):
+            problems += check_overrides(overrides_dir, package_locale_dirs())
         if problems:
             raise CommandError(
                 "Translation catalogues out of date (see docs/translation.md):\n" + "\n".join(problems)

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -26,8 +28,10 @@ class Command(BaseCommand):
             raise CommandError("Ces comptes ne sont créés qu'en développement (DEBUG=True).")
         groups, _workflow = ensure_editorial_setup()
         users = get_user_model().objects
+        # `PORT=8001 make run` serves on 8001: the address printed is the one served.
+        port = os.environ.get("PORT") or "8000"
         self.stdout.write(
-            self.style.SUCCESS("Administration : http://127.0.0.1:8000/admin/ (comptes locaux de développement)")
+            self.style.SUCCESS(f"Administration : http://127.0.0.1:{port}/admin/ (comptes locaux de développement)")
         )
         for username, (group_name, role) in ACCOUNTS.items():
             user, _created = users.get_or_create(username=username, defaults={"email": f"{username}@example.com"})
