@@ -144,8 +144,10 @@ def site_for_request(request):
     from wagtail.models import Site
 
     if not hasattr(request, "_wagtail_site"):
-        raw_host = request._get_raw_host()
-        site = cached("site", lambda: Site._find_for_request(request), raw_host, request.get_port())
+        # The validated host (CommonMiddleware has already refused one not in ALLOWED_HOSTS): a
+        # made-up Host header gets no entry of its own.
+        host = request.get_host()
+        site = cached("site", lambda: Site._find_for_request(request), host, request.get_port())
         request._wagtail_site = site
     return request._wagtail_site
 
