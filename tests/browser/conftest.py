@@ -22,6 +22,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SERVER_LOG = pytest.StashKey()
+SITE_DATABASE = pytest.StashKey()
 LOG_LINES = 300
 
 
@@ -66,6 +67,7 @@ def live_site(browser_available, demo_db_file, tmp_path_factory, request):
     shutil.copyfile(demo_db_file, database)
     log = folder / "server.log"
     request.config.stash[SERVER_LOG] = log
+    request.config.stash[SITE_DATABASE] = database
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(DJANGO_SETTINGS_MODULE="config.settings.test", SQLITE_PATH=str(database), PYTHONUNBUFFERED="1")
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
@@ -120,3 +122,20 @@ def browser(browser_available):
     driver.set_script_timeout(60)
     yield driver
     driver.quit()
+
+
+@pytest.fixture(scope="session")
+def site_manage(live_site, request):
+    """Runs ``manage.py <args>`` on the live site's database (to add accounts, read the result)."""
+    database = request.config.stash[SITE_DATABASE]
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", SQLITE_PATH=str(database))
+
+    def run(*args):
+        done = subprocess.run(
+            [sys.executable, str(BASE_DIR / "manage.py"), *args], cwd=BASE_DIR, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    return run
