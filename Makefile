@@ -70,7 +70,8 @@ lint: install
 	$(BIN)/lint-imports --no-logo
 
 ## every public surface and form against generated hostile input (hypothesis, tests/fuzzing.py):
-## `make test` sends 10,000 inputs (profile "ci", the same each run), this ten times as many,
+## `make test` sends 5,000 inputs per database (profile "ci", the same each run; CI runs SQLite and
+## PostgreSQL: 10,000), this ten times as many,
 ## random (profile "thorough"; failures kept in .hypothesis/ and tried first next time)
 fuzz: install messages
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -n $(TEST_PROCESSES) tests/test_robustness.py tests/search/test_robustness.py

@@ -6,6 +6,7 @@ cluster: the session's own indexes, deleted at the end). Expected pages come fro
 ``make test-emulator`` runs these; ``make test`` leaves them out (marker ``emulator``).
 """
 
+import logging
 import os
 import uuid
 
@@ -182,3 +183,45 @@ def test_emulator_answers_the_judged_queries(engine_settings):
     details = report(results, "search.service on the emulator")
     assert summary.mrr >= MRR_FLOOR, details
     assert summary.success_at_3 >= SUCCESS_AT_3_FLOOR, details
+
+
+def _closed_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@emulator_only
+def test_emulator_gets_the_changes_made_while_it_was_down(engine_settings, settings, caplog):
+    """Published and deleted during an outage (a closed port): queued, then replayed at the first
+    search that reaches the engine again, which then finds the new page and not the deleted one."""
+    from modelsearch.backends import get_search_backend
+
+    from search.models import PendingIndexUpdate
+
+    # The engine back, with a long timeout: a slow first answer must not look like an outage.
+    url = settings.WAGTAILSEARCH_BACKENDS["default"]["URLS"][0]
+    back = engine_backends({"OPENSEARCH_URL": url, "INDEX_PREFIX": "nstb_", "SEARCH_TIMEOUT": "60"})
+    culture = Page.objects.get(slug="culture", locale__language_code="fr")
+    doomed = Page.objects.get(slug="citadelle", locale__language_code="fr")
+    assert "citadelle" in _slugs("Citadelle")
+    settings.WAGTAILSEARCH_BACKENDS = _backends(f"http://127.0.0.1:{_closed_port()}")
+    published = culture.add_child(instance=Page(title="Kiosque zorglubien", slug="kiosque-zorglubien"))
+    published.save_revision().publish()
+    doomed_pk = doomed.pk
+    doomed.delete()
+    assert set(PendingIndexUpdate.objects.values_list("object_id", flat=True)) >= {str(published.pk), str(doomed_pk)}
+    settings.WAGTAILSEARCH_BACKENDS = back  # the engine is back (its breaker never saw the outage)
+    engine.reset_breakers()
+    backend = get_search_backend("default")
+    index = backend.get_index_for_model(Page).name
+    assert backend.es.count(index=index, body={"query": {"ids": {"values": [str(published.pk)]}}})["count"] == 0
+    with caplog.at_level(logging.WARNING, logger="search.pending"):
+        _slugs("Citadelle")  # a first search reaches the engine: the queue is replayed
+    assert PendingIndexUpdate.objects.count() == 0
+    assert any("replayed" in record.getMessage() for record in caplog.records)
+    engine_refresh()
+    assert _slugs("zorglubien") == ["kiosque-zorglubien"]
+    assert backend.es.count(index=index, body={"query": {"ids": {"values": [str(doomed_pk)]}}})["count"] == 0
