@@ -78,6 +78,9 @@ SURFACES = [
     Surface("feeds", lambda h: ["/fr/programme/flux/rss/", "/fr/programme/flux/atom/"]),
     Surface("exports", lambda h: ["/fr/programme/export/csv/", "/fr/programme/export/json/"]),
     Surface("sitemap", lambda h: ["/sitemap.xml"]),
+    Surface("follow-up", lambda h: ["/fr/programme/suivi/", "/fr/programme/suivi/?statut=in-progress"]),
+    Surface("follow-up feeds", lambda h: ["/fr/programme/suivi/flux/rss/", "/fr/programme/suivi/flux/atom/"]),
+    Surface("follow-up history", lambda h: ["/fr/programme/suivi/export/json/"]),
 ]
 
 
@@ -88,6 +91,8 @@ def _proposal(word, slug, axis, **fields):
         summary=f"Chapeau {word}.",
         body=[("paragraph", f"<p>Texte {word}.</p>")],
         flagship=True,
+        status="in-progress",
+        status_justification=f"Justification {word}.",
         **fields,
     )
     page.live = False
@@ -153,6 +158,8 @@ def build(kind, axis, other_axis):
         page.title = f"Proposition {word}"
         page.summary = f"Chapeau {word}."
         page.body = [("paragraph", f"<p>Texte {word}.</p>")]
+        page.status = "done"  # a draft status change, with its justification
+        page.status_justification = f"Justification {word}."
         page.save_revision()
     elif kind == "unpublished":
         page.unpublish()
