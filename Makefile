@@ -55,9 +55,11 @@ run: install messages
 ## make test: the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set), on two
 ## processes (TEST_PROCESSES=1 for one); the browser tests stay together on one of them.
 ## The upgrade of an old database (20 s of migrations) is its own target, run by .ci/run.
+## TEST_OPTIONS: more pytest options (.ci/run's PostgreSQL run leaves out tests/browser).
 TEST_PROCESSES ?= 2
+TEST_OPTIONS ?=
 test: install messages browser
-	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup -m "not upgrade and not emulator"
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup -m "not upgrade and not emulator" $(TEST_OPTIONS)
 
 ## the search on the Elasticsearch / OpenSearch code path (tests marked emulator, ~10 s): on
 ## osmem-server, an in-memory OpenSearch, or on the real cluster of ELASTICSEARCH_URL / OPENSEARCH_URL
