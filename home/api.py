@@ -9,10 +9,13 @@ that are not plain ASCII numbers or too large, a ``search_operator`` other than 
 import re
 
 from django.conf import settings
+from django.http import Http404
+from django.utils import translation
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Site
 
 from home.search_terms import clean_query, terms_for_engine
 
@@ -55,7 +58,25 @@ class CheckedParametersMixin:
 
 
 class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
-    pass
+    def find_object(self, queryset, request):
+        """``html_path`` is a public URL with its language prefix (« /en/programme/ »).
+
+        Wagtail routes it from the site's root page, which knows nothing of the prefix: the prefix
+        chooses the tree (the root page's translation in that language) and the rest is routed in it.
+        """
+        path = request.GET.get("html_path")
+        language = translation.get_language_from_path(path or "")
+        site = Site.find_for_request(request)
+        if not language or site is None:
+            return super().find_object(queryset, request)
+        components = [component for component in path.split("/") if component][1:]
+        with translation.override(language):
+            root = site.root_page.localized.specific
+            try:
+                page, _, _ = root.route(request, components)
+            except Http404:
+                return None
+        return queryset.filter(id=page.id).first()
 
 
 class PublicImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):

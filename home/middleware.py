@@ -1,4 +1,22 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+
+# Paths outside the language trees whose « not found » is an answer, not a missing prefix.
+UNPREFIXED_PATHS = ("/api/",)
+
+
+class LanguagePrefixMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that a 404 of the API stays a 404.
+
+    Django redirects any 404 without a language prefix to the same path under « /fr/ » when that
+    path resolves, and Wagtail's catch-all resolves every path: an API « not found » (JSON, e.g.
+    ``/api/v2/pages/find/?html_path=/nope/``) became a redirect to an HTML 404 under /fr/.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
+            return response
+        return super().process_response(request, response)
 
 
 class ContentSecurityPolicyMiddleware:

@@ -63,7 +63,7 @@ MIDDLEWARE = [
     # ETag answered with 304 Not Modified (pages, feeds, exports).
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.LanguagePrefixMiddleware",  # Django's LocaleMiddleware; API 404s stay 404s
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

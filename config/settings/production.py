@@ -37,9 +37,14 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 if env("DATABASE_URL"):
     # A connection checked before reuse: after a database restart a worker reconnects on its
     # next request instead of failing it.
+    # A server that accepts the connection and never answers (a hung host, a full proxy) must not
+    # hold a worker until gunicorn kills it: connecting gives up after DATABASE_CONNECT_TIMEOUT
+    # seconds (libpq's connect_timeout) and the visitor gets the 503 page.
     DATABASES = {
         "default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=600, conn_health_checks=True)
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(env("DATABASE_CONNECT_TIMEOUT", "3"))
 
 # Errors are mailed to ADMINS (« Name <address>, other@address ») with Django's mail_admins, and
 # every log line goes to stdout as key=value pairs; the 500 page says the team is notified only

@@ -52,3 +52,27 @@ def test_a_cleaned_search_still_finds_its_page(client):
     assert response.status_code == 200
     titles = [item["title"] for item in response.json()["items"]]
     assert "Citadelle de Besançon" in titles
+
+
+@pytest.mark.parametrize(
+    ("html_path", "title"),
+    [
+        ("/fr/programme/", "Le programme"),
+        ("/en/programme/", "The programme"),
+        ("/fr/quartiers/planoise/", "Planoise"),
+        ("/fr/", "Nous sommes tous Besançon"),
+    ],
+)
+def test_find_routes_a_public_url_with_its_language_prefix(client, html_path, title):
+    response = client.get("/api/v2/pages/find/", {"html_path": html_path})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).json()
+    assert page["title"] == title
+    assert page["meta"]["html_url"].endswith(html_path)
+
+
+@pytest.mark.parametrize("html_path", ["/fr/nulle-part/", "/nulle-part/", "/en/quartiers/nowhere/"])
+def test_find_of_no_page_is_a_json_404_not_a_redirect(client, html_path):
+    response = client.get("/api/v2/pages/find/", {"html_path": html_path})
+    assert response.status_code == 404
+    assert response.json() == {"message": "not found"}
