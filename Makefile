@@ -98,11 +98,12 @@ nginx-check:
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
-## the demo content loads into an empty database, twice
+## the demo content loads into an empty database with the commands of `make run` (that loading
+## it again changes nothing is tests/demo/test_loader.py's)
 demo-check: install
 	@tmp=$$(mktemp -d); \
 	export DJANGO_SETTINGS_MODULE=config.settings.test SQLITE_PATH=$$tmp/demo.sqlite3; \
-	$(MANAGE) migrate --noinput -v0 && $(MANAGE) load_demo_content && $(MANAGE) load_demo_content; \
+	$(MANAGE) migrate --noinput -v0 && $(MANAGE) load_demo_content; \
 	status=$$?; rm -rf $$tmp; exit $$status
 
 clean:

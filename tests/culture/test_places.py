@@ -146,11 +146,6 @@ def test_demo_data_is_validated_before_it_is_loaded(monkeypatch, places, change)
     assert (citadel.kind, citadel.status) == ("heritage_site", "open")
 
 
-def test_loading_the_demo_content_again_changes_nothing():
-    loader = load_all(app_labels=["home", "culture"])
-    assert (loader.created, loader.updated) == (0, 0)
-
-
 def test_facts_are_synchronised_and_texts_translated():
     fields = {field.field_name: field for field in get_translatable_fields(CulturalPlacePage)}
     # The address is a fact too: the same street in every language.

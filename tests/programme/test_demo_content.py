@@ -1,9 +1,7 @@
 """Every item of the two programme seeds is a page of the demo content, in our own words."""
 
 import pytest
-from wagtail.models import PageLogEntry, Revision
 
-from demo.loader import load_all
 from programme.models import AxisPage, ProposalPage, QuestionPage, Theme
 from tests.html import soup, text_of
 from tests.seed import read_seed, seed_proposals
@@ -146,35 +144,3 @@ def test_each_demo_proposal_starts_with_one_published_version(client):
     for page in pages:
         history = soup(client.get(page.url + "historique/"))
         assert [text_of(th) for th in history.select('main table tbody th[scope="row"]')] == ["1"], page.reference
-
-
-def _programme_state():
-    pages = [pk for model in (AxisPage, ProposalPage, QuestionPage) for pk in model.objects.values_list("pk", flat=True)]
-    page_ids = [str(pk) for pk in pages]
-    return (
-        Revision.objects.filter(object_id__in=page_ids).count(),
-        PageLogEntry.objects.filter(page_id__in=pages).count(),
-        len(page_ids),
-        Theme.objects.count(),
-    )
-
-
-def test_loading_again_changes_nothing_in_the_programme():
-    """(Other sections' pages are their own tests' business.)"""
-    before = _programme_state()
-    load_all()
-    assert _programme_state() == before
-
-
-def test_loader_restores_a_changed_proposal_and_keeps_its_reference():
-    page = ProposalPage.objects.get(reference="P-07", locale__language_code="fr")
-    page.title = "Titre changé"
-    page.theme_links = []
-    page.save_revision().publish()
-    revisions = page.revisions.count()
-    load_all()
-    page = ProposalPage.objects.get(pk=page.pk)
-    assert page.revisions.count() == revisions + 1
-    assert page.title == "Construire une nouvelle Maison des associations"
-    assert page.reference == "P-07"
-    assert page.theme_links.count() == 2

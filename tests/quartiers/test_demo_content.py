@@ -4,9 +4,7 @@
 from decimal import Decimal
 
 import pytest
-from wagtail.models import Revision
 
-from demo.loader import load_all
 from quartiers.models import Indicator, QuartierPage, SharedObjectives, SocialCentre
 
 from .utils import FRAGILE_SLUGS, QPV_SLUGS
@@ -137,22 +135,3 @@ def test_social_centres_of_article_11_are_attached_to_their_quartiers(quartiers_
     for slug in ("secteur-pesty", "cite-de-la-pelouse", "cite-de-l-amitie"):
         assert centres(slug) == [rosemont]
     assert centres("cite-curie-pasteur") == []  # the table names none for Novillars
-
-
-def test_quartiers_loader_is_idempotent():
-    revisions = Revision.objects.count()
-    indicators = Indicator.objects.count()
-    loader = load_all(app_labels=["home", "quartiers"])
-    assert (loader.created, loader.updated) == (0, 0)
-    assert Revision.objects.count() == revisions
-    assert Indicator.objects.count() == indicators
-    assert SocialCentre.objects.filter(locale__language_code="fr").count() == 11
-
-
-def test_loader_restores_a_changed_figure(planoise):
-    indicator = planoise.indicators.get(code="population")
-    indicator.value = Decimal("1")
-    indicator.save()
-    loader = load_all(app_labels=["home", "quartiers"])
-    assert loader.updated == 1
-    assert planoise.indicators.get(code="population").value == Decimal("15378")
