@@ -17,6 +17,22 @@ SEED_FILES = {
     "news": BASE_DIR / "news" / "demo_data" / "news.yaml",
 }
 SECTIONS = ("programme", "quartiers", "culture", "news")
+#: The quartiers of the Contrat de Ville, in the order of the quartiers' index: the six priority
+#: quartiers, then the six fragile ones (written down from the seed, not read from it).
+TWELVE_QUARTIERS = [
+    "Planoise",
+    "Montrapon",
+    "Orchamps-Palente",
+    "Clairs-Soleils",
+    "Battant",
+    "Hauts de Saint-Claude",
+    "Cité Curie-Pasteur",
+    "Cité Viotte",
+    "Cité des Vareilles",
+    "Cité de l'Amitié",
+    "Secteur Pesty",
+    "Cité de la Pelouse",
+]
 
 
 def read_seed(name):

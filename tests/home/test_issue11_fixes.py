@@ -4,26 +4,11 @@ errors that its fields' aria-describedby name, the quartier as a choice, the ref
 import pytest
 
 from tests.html import one, soup, text_of
+from tests.seed import TWELVE_QUARTIERS
 
 pytestmark = pytest.mark.django_db
 
-QUARTIER_CHOICES = [
-    "— Choisir —",
-    "Planoise",
-    "Montrapon",
-    "Orchamps-Palente",
-    "Clairs-Soleils",
-    "Battant",
-    "Hauts de Saint-Claude",
-    "Cité Curie-Pasteur",
-    "Cité Viotte",
-    "Cité des Vareilles",
-    "Cité de l'Amitié",
-    "Secteur Pesty",
-    "Cité de la Pelouse",
-    "Autre quartier de Besançon",
-    "Hors de Besançon",
-]
+QUARTIER_CHOICES = ["— Choisir —", *TWELVE_QUARTIERS, "Autre quartier de Besançon", "Hors de Besançon"]
 
 
 def test_playing_out_is_marked_as_english(client):

@@ -11,25 +11,11 @@ from django.utils import timezone
 from programme.models import ContributionStatus, QuestionContribution, QuestionPage
 from quartiers.models import QuartierPage
 from tests.html import one, soup, text_of
+from tests.seed import TWELVE_QUARTIERS
 
 pytestmark = pytest.mark.django_db
 
 URL = "/fr/programme/une-ville-rayonnante/sport-de-haut-niveau/"
-#: In the order of the quartiers' index: the priority quartiers, then the fragile ones.
-TWELVE_QUARTIERS = [
-    "Planoise",
-    "Montrapon",
-    "Orchamps-Palente",
-    "Clairs-Soleils",
-    "Battant",
-    "Hauts de Saint-Claude",
-    "Cité Curie-Pasteur",
-    "Cité Viotte",
-    "Cité des Vareilles",
-    "Cité de l'Amitié",
-    "Secteur Pesty",
-    "Cité de la Pelouse",
-]
 
 
 def _planoise():
