@@ -215,5 +215,6 @@ class RankedSearchMixin:
 
 class RankedResultsMixin:
     def _do_count(self):
-        count = self.query_compiler.count()
+        # The autocomplete compilers (the admin's choosers) are modelsearch's own: no ranking count.
+        count = getattr(self.query_compiler, "count", lambda: None)()
         return super()._do_count() if count is None else count
