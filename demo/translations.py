@@ -17,6 +17,7 @@ again changes only what the PO files or the French content changed.
 content that the PO files do not have yet (``manage.py demo_translations``).
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,9 +25,11 @@ from pathlib import Path
 import polib
 from django.apps import apps
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationSource, get_schema_version
 
 from translation.trees import ensure_locales, synchronised_locales
 
@@ -73,6 +76,7 @@ def translate(objects=None):
     """Translate the demo content into every synchronised language. Returns ``{code: Coverage}``."""
     objects = source_objects() if objects is None else objects
     memories = {}
+    sources = {}
     result = {}
     for locale in synchronised_locales():
         coverage = result.setdefault(locale.language_code, Coverage())
@@ -81,17 +85,31 @@ def translate(objects=None):
             key = (app_label, locale.language_code)
             if key not in memories:
                 memories[key] = read_memory(app_label, locale.language_code)
-            _translate_one(obj, locale, memories[key], coverage)
+            if (obj._meta.label, obj.pk) not in sources:
+                sources[obj._meta.label, obj.pk] = _current_source(obj)
+            _translate_one(obj, *sources[obj._meta.label, obj.pk], locale, memories[key], coverage)
     return result
 
 
-def _translate_one(obj, locale, memory, coverage):
+def _current_source(obj):
+    """``(source, changed)``: the object's translation source, brought up to date only when its
+    content changed. Extracting an unchanged page's segments again (``update_from_db``) was most
+    of the time of loading the demo content a second time."""
     source, created = TranslationSource.get_or_create_from_instance(obj)
-    source_changed = created
-    if not created:
-        before = source.content_json
-        source.update_from_db()
-        source_changed = source.content_json != before
+    if created:
+        return source, True
+    instance = source.get_source_instance()
+    if isinstance(instance, ClusterableModel):
+        content = instance.to_json()
+    else:
+        content = json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
+    if content == source.content_json and source.schema_version == get_schema_version(instance._meta.app_label):
+        return source, False
+    source.update_from_db()
+    return source, True
+
+
+def _translate_one(obj, source, source_changed, locale, memory, coverage):
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )

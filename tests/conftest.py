@@ -10,7 +10,9 @@ the cached file itself is never written to. When an input changes, the next run 
 one (about as long as a run used to take). ``pytest --create-db`` rebuilds it anyway; deleting
 the folder is safe.
 
-On PostgreSQL (``DATABASE_URL`` set) the test database is migrated and loaded on every run.
+On PostgreSQL (``DATABASE_URL`` set) the same is done with a database on the server,
+``nstb_demo_<key>``, built once and cloned (``CREATE DATABASE … TEMPLATE``) into each process's
+test database.
 """
 
 import contextlib
@@ -142,6 +144,9 @@ def pytest_configure(config):
     if config.getoption("create_db", False) and not hasattr(config, "workerinput"):
         for cached in CACHE_DIR.glob("demo-*.sqlite3"):
             cached.unlink()
+        if os.environ.get("DATABASE_URL"):
+            for (old,) in _postgres_admin("SELECT datname FROM pg_database WHERE datname LIKE 'nstb_demo_%'"):
+                _postgres_admin(f'DROP DATABASE IF EXISTS "{old}"')
 
 
 @pytest.fixture(scope="session")
@@ -150,12 +155,74 @@ def demo_db_file():
     return cached_demo_db()
 
 
+def _postgres_admin(statement):
+    """Run one statement on the server's ``postgres`` database (outside any transaction:
+    CREATE and DROP DATABASE refuse one)."""
+    import psycopg
+
+    db = settings.DATABASES["default"]
+    with psycopg.connect(
+        dbname="postgres", user=db.get("USER") or None, password=db.get("PASSWORD") or None,
+        host=db.get("HOST") or None, port=db.get("PORT") or None, autocommit=True,
+    ) as connection:
+        cursor = connection.execute(statement)
+        return cursor.fetchall() if cursor.description else None
+
+
+def _postgres_demo_template():
+    """Name of a PostgreSQL database holding the migrated demo content, built first if missing.
+
+    Built once (per demo key, kept on the server like the SQLite file) by one process in a
+    child process, then cloned by each xdist worker: a clone takes a second, a load a minute.
+    """
+    from urllib.parse import urlsplit, urlunsplit
+
+    template = f"nstb_demo_{demo_db_key()}"
+    exists = lambda name: _postgres_admin(f"SELECT 1 FROM pg_database WHERE datname = '{name}'")  # noqa: E731
+    if exists(template):
+        return template
+    with _build_lock():
+        if not exists(template):
+            building = f"nstb_demo_building_{os.getpid()}"
+            _postgres_admin(f'DROP DATABASE IF EXISTS "{building}"')
+            _postgres_admin(f'CREATE DATABASE "{building}"')
+            url = urlsplit(os.environ["DATABASE_URL"])
+            env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test",
+                   "DATABASE_URL": urlunsplit(url._replace(path=f"/{building}"))}
+            try:
+                _run_build_step([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env)
+                load = "import django; django.setup(); from tests.conftest import _load_demo; _load_demo()"
+                _run_build_step([sys.executable, "-c", load], env)
+                _postgres_admin(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+            finally:
+                _postgres_admin(f'DROP DATABASE IF EXISTS "{building}"')
+            for (old,) in _postgres_admin("SELECT datname FROM pg_database WHERE datname LIKE 'nstb_demo_%'"):
+                if old != template:
+                    _postgres_admin(f'DROP DATABASE IF EXISTS "{old}"')
+    return template
+
+
 if os.environ.get("DATABASE_URL"):
 
     @pytest.fixture(scope="session")
-    def django_db_setup(django_db_setup, django_db_blocker):
+    def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings):
+        """The test database: a clone of the demo template (each xdist worker its own)."""
+        from django.db import connections
+
+        connection = connections["default"]
+        test_name = connection.settings_dict["TEST"].get("NAME") or f"test_{connection.settings_dict['NAME']}"
         with django_db_blocker.unblock():
-            _load_demo()
+            template = _postgres_demo_template()
+            connection.close()
+            with _build_lock():  # a template is cloned by one process at a time
+                _postgres_admin(f'DROP DATABASE IF EXISTS "{test_name}"')
+                _postgres_admin(f'CREATE DATABASE "{test_name}" TEMPLATE "{template}"')
+            for settings_dict in (settings.DATABASES["default"], connection.settings_dict):
+                settings_dict["NAME"] = test_name
+        yield
+        with django_db_blocker.unblock():
+            connection.close()
+            _postgres_admin(f'DROP DATABASE IF EXISTS "{test_name}" WITH (FORCE)')
 
 else:
 
