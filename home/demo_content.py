@@ -76,6 +76,17 @@ def finish(loader):
         contact.form_fields = [ContactFormField(locale=contact.locale, **field) for field in contact_data["fields"]]
         loader.publish(contact)
 
+    # The accessibility statement's status (« non conforme »: no full audit yet), shown in every
+    # page's footer with a link to the statement.
+    site_settings = SiteSettings.for_site(loader.home.get_site())
+    statement = loader.find_child(loader.home, data["settings"]["accessibility_statement"])
+    if loader.assign(
+        site_settings,
+        accessibility_status=data["settings"]["accessibility_status"],
+        accessibility_statement=statement,
+    ):
+        site_settings.save()
+
     texts = SiteTexts.objects.filter(locale=loader.locale).order_by("pk").first() or SiteTexts(locale=loader.locale)
     menus = {
         menu: [

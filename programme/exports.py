@@ -1,4 +1,7 @@
-"""CSV and JSON exports of the live proposals (documented in docs/open-data.md).
+"""CSV and JSON exports of the live proposals and open questions (documented in docs/open-data.md).
+
+Each row says its ``type``: ``proposal`` or ``open-question`` (an open question has no reference,
+no follow-up status and is never flagship: those columns are empty), proposals first.
 
 Both take the programme index's filters (``?axe=…&theme=…&quartier=…&lieu=…&phare=…``), so the
 export of a filtered index holds exactly what the index shows. An unknown filter value gets a
@@ -13,7 +16,11 @@ from home import opendata
 
 from .listing import ProposalListing
 
+PROPOSAL = "proposal"
+OPEN_QUESTION = "open-question"
+
 COLUMNS = [
+    "type",
     "reference",
     "title",
     "summary",
@@ -82,6 +89,7 @@ def proposal_records(listing, request):
     for proposal in listing.decorated_proposals(request):
         records.append(
             {
+                "type": PROPOSAL,
                 "reference": proposal.reference,
                 "title": proposal.title,
                 "summary": proposal.summary,
@@ -108,7 +116,37 @@ def proposal_records(listing, request):
                 "last_published_at": _date(proposal.last_published_at),
             }
         )
+    for question in listing.decorated_questions(request):
+        records.append(question_record(question, request))
     return records
+
+
+def question_record(question, request):
+    """An open question in the columns of a proposal: no reference, status, progress nor milestone."""
+    return {
+        "type": OPEN_QUESTION,
+        "reference": None,
+        "title": question.title,
+        "summary": question.summary,
+        "axis": {"slug": question.axis.slug, "title": question.axis.title} if question.axis else None,
+        "themes": [{"slug": theme.slug, "name": theme.name} for theme in question.themes],
+        "quartiers": [
+            {"slug": q.slug, "title": q.title, "url": q.get_full_url(request=request)} for q in question.quartiers
+        ],
+        "places": [{"slug": p.slug, "title": p.title, "url": p.get_full_url(request=request)} for p in question.places],
+        "flagship": False,
+        "status": None,
+        "status_label": None,
+        "status_date": None,
+        "status_justification": None,
+        "progress_value": None,
+        "progress_target": None,
+        "progress_unit": None,
+        "milestones": [],
+        "url": question.get_full_url(request=request),
+        "first_published_at": _date(question.first_published_at),
+        "last_published_at": _date(question.last_published_at),
+    }
 
 
 def bad_filter_response(listing):
@@ -130,6 +168,10 @@ def csv_response(index, request):
     rows = (
         {
             **record,
+            "reference": record["reference"] or "",
+            "status": record["status"] or "",
+            "status_label": record["status_label"] or "",
+            "status_justification": record["status_justification"] or "",
             "axis": record["axis"]["title"] if record["axis"] else "",
             "themes": LIST_SEPARATOR.join(theme["name"] for theme in record["themes"]),
             "quartiers": LIST_SEPARATOR.join(q["title"] for q in record["quartiers"]),

@@ -2,8 +2,10 @@
 
 ``/fr/programme/flux/atom/`` (or ``flux/rss/``) takes the index's filters: ``?theme=culture-et-
 patrimoine``, ``?quartier=planoise``, ``?axe=…``, ``?lieu=…``, ``?phare=oui``. Items are the live
-proposals, most recently published first; an item's date is its last publication, so an updated
-proposal rises to the top. ``home.feeds.feed_links`` gives the ``<link rel="alternate">`` of each page.
+proposals and open questions, most recently published first (an open question's title and
+category say « Question ouverte », a proposal's category « Proposition »); an item's date is its
+last publication, so an updated proposal rises to the top. ``home.feeds.feed_links`` gives the
+``<link rel="alternate">`` of each page.
 """
 
 from django.conf import settings
@@ -14,6 +16,7 @@ from home.feeds import SiteFeed, feed_url
 
 from .exports import bad_filter_response
 from .listing import ProposalListing
+from .models import QuestionPage
 
 
 class ProposalFeed(SiteFeed):
@@ -37,9 +40,17 @@ class ProposalFeed(SiteFeed):
         latest = listing.proposals().order_by(
             Coalesce("last_published_at", "first_published_at").desc(), "-reference"
         )[: settings.FEED_MAX_ITEMS]
-        return listing.decorated_proposals(self.request, latest)
+        questions = listing.questions().order_by(Coalesce("last_published_at", "first_published_at").desc())
+        items = [
+            *listing.decorated_proposals(self.request, latest),
+            *listing.decorated_questions(self.request, questions[: settings.FEED_MAX_ITEMS]),
+        ]
+        items.sort(key=lambda item: item.last_published_at or item.first_published_at, reverse=True)
+        return items[: settings.FEED_MAX_ITEMS]
 
     def item_title(self, item):
+        if is_question(item):
+            return f"{_('Question ouverte')} — {item.title}"
         return f"{item.reference} — {item.title}"
 
     def item_pubdate(self, item):
@@ -50,7 +61,12 @@ class ProposalFeed(SiteFeed):
         return item.last_published_at or item.first_published_at
 
     def item_categories(self, item):
-        return [theme.name for theme in item.themes]
+        kind = _("Question ouverte") if is_question(item) else _("Proposition")
+        return [kind, *(theme.name for theme in item.themes)]
+
+
+def is_question(item):
+    return isinstance(item, QuestionPage)
 
 
 def feed_title(listing):

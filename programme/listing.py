@@ -270,6 +270,23 @@ class ProposalListing:
                 queryset = queryset.filter(pk__in=links.values("question_id"))
         return queryset
 
+    def decorated_questions(self, request=None, questions=None):
+        """``questions()`` (or the given ones) with ``axis``, ``themes``, ``quartiers`` and
+        ``places`` attached, as ``decorated_proposals`` does for the proposals."""
+        questions = list(
+            (self.questions() if questions is None else questions).prefetch_related(
+                Prefetch("theme_links", queryset=QuestionTheme.objects.select_related("theme")),
+                Prefetch("quartier_links", queryset=QuestionQuartier.objects.select_related("quartier")),
+                Prefetch("place_links", queryset=QuestionPlace.objects.select_related("place")),
+            )
+        )
+        for question in questions:
+            question.axis = self.axes_by_path.get(question.path[: self.axis_path_length])
+            question.themes = _linked(question.theme_links.all(), "theme", self.themes)
+            question.quartiers = _linked(question.quartier_links.all(), "quartier", self.quartiers)
+            question.places = _linked(question.place_links.all(), "place", self.places)
+        return questions
+
     # -- counts -------------------------------------------------------------------------------
 
     def count_facets(self):

@@ -127,6 +127,8 @@ def quartiers_map(quartiers, request, *, title, description, highlight=None, num
 
 #: Where the Contrat de Ville 2024-2030 is published: Grand Besançon Métropole's site. A link
 #: for the reader to check the figures at their source; the site does not serve the document.
+#: The seeds (../shared/seeds/004_*.txt, the CCAS deliberation and the contract) give no address
+#: of the document itself: replace this by the document's own URL once it is known.
 CONTRACT_URL = "https://www.grandbesancon.fr/"
 
 

@@ -20,6 +20,14 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("Réseau social")
 
 
+#: The RGAA's three compliance statuses (« non conforme » until a full audit says otherwise).
+ACCESSIBILITY_STATUSES = [
+    ("non-conforme", _("non conforme")),
+    ("partiellement-conforme", _("partiellement conforme")),
+    ("totalement-conforme", _("totalement conforme")),
+]
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """Who publishes the site and how to reach them, the same in every language.
@@ -43,6 +51,24 @@ class SiteSettings(BaseSiteSetting):
     social_links = StreamField(
         [("link", SocialLinkBlock())], verbose_name=_("réseaux sociaux"), blank=True
     )
+    accessibility_status = models.CharField(
+        _("état de conformité au RGAA"),
+        max_length=30,
+        choices=ACCESSIBILITY_STATUSES,
+        default="non-conforme",
+        help_text=_(
+            "Celui de la déclaration d'accessibilité, après un audit complet ; « non conforme » tant "
+            "qu'aucun audit n'a été réalisé. Le pied de chaque page l'affiche."
+        ),
+    )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -57,6 +83,10 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("contact_email"),
         FieldPanel("postal_address"),
         FieldPanel("social_links"),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_status"), FieldPanel("accessibility_statement")],
+            heading=_("Accessibilité (RGAA)"),
+        ),
     ]
 
     class Meta:

@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from home import cache
 from home.localization import localized
-from home.models import SiteTexts
+from home.models import SiteSettings, SiteTexts
 
 register = template.Library()
 
@@ -75,7 +75,26 @@ def _build_chrome(context):
     chrome = {"footer_text": texts.footer_text if texts else ""}
     for field in ("main_menu", "footer_menu"):
         chrome[field] = _menu_links(context, texts, field) if texts else []
+    chrome["accessibility"] = _accessibility(context)
     return chrome
+
+
+def _accessibility(context):
+    """The RGAA status of the site settings and the address of the accessibility statement in the
+    reader's language (``None`` when no live statement is chosen), for every page's footer."""
+    site_settings = SiteSettings.for_site(_site(context))
+    statement = site_settings.accessibility_statement
+    url = None
+    if statement is not None:
+        statement = statement.localized
+        if statement.live:
+            url = statement.get_url(request=context.get("request"))
+    return {"status": str(site_settings.get_accessibility_status_display()), "url": url}
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_status(context):
+    return _shared_chrome(context)["accessibility"]
 
 
 def _menu_links(context, navigation, field):

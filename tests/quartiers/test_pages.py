@@ -104,7 +104,16 @@ def test_every_indicator_group_renders_as_chart_and_table(client, slug):
     name = quartier["name"]
     page = page_of(client, f"/fr/quartiers/{slug}/")
     assert [theme for theme in THEMES if seed_indicators(quartier, theme)] == THEMES
-    assert texts(page.select("section.portrait-group > h3")) == [THEME_LABELS[theme] for theme in THEMES]
+    assert texts(page.select("section.portrait-group > details > summary > h3")) == [
+        THEME_LABELS[theme] for theme in THEMES
+    ]
+    # Each theme is a closed fold whose title says how many figures it holds (Planoise: 54).
+    folds = page.select("section.portrait-group > details.portrait-theme")
+    assert len(folds) == len(THEMES) and not any(fold.has_attr("open") for fold in folds)
+    counts = [int(text_of(one(fold, ".portrait-theme__count")).split()[0]) for fold in folds]
+    assert counts == [len(seed_indicators(quartier, theme)) for theme in THEMES]
+    if slug == "planoise":
+        assert counts == [5, 3, 8, 28, 10]
     for theme in THEMES:
         items = seed_indicators(quartier, theme)
         drawable = [indicator for indicator in items if not is_rank(indicator["code"])]
@@ -127,7 +136,7 @@ def test_every_indicator_group_renders_as_chart_and_table(client, slug):
         # The bars are drawn in the chart's own SVGs, hidden from screen readers (the text says it).
         assert all(svg["aria-hidden"] == "true" for svg in chart.select("svg"))
         # The table is one click away, in a <details> (no script needed).
-        details = one(page, f"section.portrait-group:has(> h3#theme-{theme}) details.portrait-details")
+        details = one(page, f"section.portrait-group:has(h3#theme-{theme}) details.portrait-details")
         assert details.select_one(f"caption#tableau-{theme}") is not None
         assert not details.has_attr("open")
 
