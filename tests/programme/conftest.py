@@ -53,14 +53,20 @@ def make_proposal(db):
             flagship=flagship,
             **fields,
         )
-        page.theme_links = [ProposalTheme(theme=Theme.objects.get(slug=s, locale=axis.locale)) for s in themes]
+        # sort_order as the admin's form writes it: without it PostgreSQL returns the rows in any order.
+        page.theme_links = [
+            ProposalTheme(theme=Theme.objects.get(slug=s, locale=axis.locale), sort_order=i)
+            for i, s in enumerate(themes)
+        ]
         page.quartier_links = [
-            ProposalQuartier(quartier=QuartierPage.objects.get(slug=s, locale=axis.locale)) for s in quartiers
+            ProposalQuartier(quartier=QuartierPage.objects.get(slug=s, locale=axis.locale), sort_order=i)
+            for i, s in enumerate(quartiers)
         ]
         from culture.models import CulturalPlacePage
 
         page.place_links = [
-            ProposalPlace(place=CulturalPlacePage.objects.get(slug=s, locale=axis.locale)) for s in places
+            ProposalPlace(place=CulturalPlacePage.objects.get(slug=s, locale=axis.locale), sort_order=i)
+            for i, s in enumerate(places)
         ]
         page.live = False
         axis.add_child(instance=page)
