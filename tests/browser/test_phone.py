@@ -88,7 +88,7 @@ def test_chart_text_and_targets_are_readable_on_a_phone(browser, live_site, phon
 
 
 def test_map_labels_and_markers_are_readable_on_a_phone(browser, live_site, phone):
-    for path, points in (("/fr/quartiers/", 9), ("/fr/culture/", 9), (PLANOISE, 1)):
+    for path, points in (("/fr/", 9), ("/fr/quartiers/", 9), ("/fr/culture/", 9), (PLANOISE, 1)):
         browser.get(live_site + path)
         sizes = browser.execute_script(FONT_SIZES, "svg.svg-map__svg text")
         assert sizes and min(sizes) >= 12, path
@@ -122,3 +122,11 @@ def test_one_page_of_each_type_passes_axe(browser, live_site, phone, width):
         if violations:
             failures[path] = violations
     assert failures == {}
+
+
+def test_the_history_table_keeps_its_caption_on_a_phone_screen(browser, live_site, phone):
+    """The table scrolls sideways in its region; its caption stays whole on the screen."""
+    browser.get(live_site + "/fr/programme/une-ville-rayonnante/art-moderne-et-contemporain/historique/")
+    report = browser.execute_script(screenshots.REPORT_JS, 12)
+    assert report["clipped"] == []
+    assert report["small"] == []
