@@ -98,7 +98,12 @@ def _build_demo_db(target):
     """
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env.update(DJANGO_SETTINGS_MODULE="config.settings.test", SQLITE_PATH=str(target))
-    _run_build_step([sys.executable, "manage.py", "migrate", "--noinput", "--run-syncdb", "-v0"], env)
+    _migrate_and_load(env, "--run-syncdb")
+
+
+def _migrate_and_load(env, *migrate_options):
+    """Migrate the database ``env`` names and load the demo content into it, in child processes."""
+    _run_build_step([sys.executable, "manage.py", "migrate", "--noinput", *migrate_options, "-v0"], env)
     load = "import django; django.setup(); from tests.conftest import _load_demo; _load_demo()"
     _run_build_step([sys.executable, "-c", load], env)
 
@@ -190,13 +195,14 @@ def _postgres_demo_template():
             env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test",
                    "DATABASE_URL": urlunsplit(url._replace(path=f"/{building}"))}
             try:
-                _run_build_step([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env)
-                load = "import django; django.setup(); from tests.conftest import _load_demo; _load_demo()"
-                _run_build_step([sys.executable, "-c", load], env)
+                _migrate_and_load(env)
                 _postgres_admin(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
             finally:
                 _postgres_admin(f'DROP DATABASE IF EXISTS "{building}"')
-            for (old,) in _postgres_admin("SELECT datname FROM pg_database WHERE datname LIKE 'nstb_demo_%'"):
+            # Older templates go; another checkout's build in progress (``building``) stays.
+            for (old,) in _postgres_admin(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'nstb_demo_%' AND datname NOT LIKE 'nstb_demo_building_%'"
+            ):
                 if old != template:
                     _postgres_admin(f'DROP DATABASE IF EXISTS "{old}"')
     return template
