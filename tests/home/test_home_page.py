@@ -6,18 +6,11 @@ import datetime
 import pytest
 
 from tests.html import one, soup, text_of
+from tests.seed import TWELVE_QUARTIERS
 
 pytestmark = pytest.mark.django_db
 
-PRIORITY = ["Planoise", "Montrapon", "Orchamps-Palente", "Clairs-Soleils", "Battant", "Hauts de Saint-Claude"]
-FRAGILE = [
-    "Cité Curie-Pasteur",
-    "Cité Viotte",
-    "Cité des Vareilles",
-    "Cité de l'Amitié",
-    "Secteur Pesty",
-    "Cité de la Pelouse",
-]
+PRIORITY, FRAGILE = TWELVE_QUARTIERS[:6], TWELVE_QUARTIERS[6:]
 
 
 @pytest.fixture

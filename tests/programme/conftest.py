@@ -92,3 +92,11 @@ def save_draft(page, **changes):
         setattr(page, name, value)
     page.save_revision()
     return ProposalPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    """An administrator, logged in (the admin's forms of the programme)."""
+    user = django_user_model.objects.create_superuser("editeur", "editeur@example.org", "motdepasse")
+    client.force_login(user)
+    return client

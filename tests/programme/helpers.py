@@ -5,6 +5,8 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -46,3 +48,24 @@ def atom_entries(response):
 
 def references_in_titles(titles):
     return {title.split(" — ")[0] for title in titles}
+
+
+def proposal_form_data(title, slug, *, summary="Résumé.", status="under-study", status_date="",
+                       status_justification="", **overrides):
+    """A proposal's admin form as the browser posts it, every inline group empty unless given."""
+    data = {
+        "title": title,
+        "slug": slug,
+        "summary": summary,
+        "body": streamfield([("paragraph", rich_text("<p>Texte.</p>"))]),
+        "status": status,
+        "status_date": status_date,
+        "status_justification": status_justification,
+        **{
+            group: inline_formset([])
+            for group in ("theme_links", "quartier_links", "place_links", "related_links", "milestones",
+                          "indicator_links", "comments")
+        },
+    }
+    data.update(overrides)
+    return nested_form_data(data)

@@ -11,13 +11,6 @@ from tests.html import one, soup, text_of
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editeur", "editeur@example.org", "motdepasse")
-    client.force_login(user)
-    return client
-
-
 def test_edit_views_render(admin_client, proposal, axis):
     for url in (
         f"/admin/pages/{proposal.pk}/edit/",

@@ -3,45 +3,19 @@
 import json
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset
 
 from programme.models import ProposalPage
+
+from .helpers import proposal_form_data
 
 pytestmark = pytest.mark.django_db
 
 AUTOSAVE = {"HTTP_ACCEPT": "application/json"}  # what Wagtail's autosave sends
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editeur", "editeur@example.org", "motdepasse")
-    client.force_login(user)
-    return client
-
-
-def _form(title, slug, **overrides):
-    data = {
-        "title": title,
-        "slug": slug,
-        "summary": "Résumé.",
-        "body": streamfield([("paragraph", rich_text("<p>Texte.</p>"))]),
-        "status": "under-study",
-        "status_date": "",
-        "status_justification": "",
-        "theme_links": inline_formset([]),
-        "quartier_links": inline_formset([]),
-        "place_links": inline_formset([]),
-        "related_links": inline_formset([]),
-        "milestones": inline_formset([]),
-        "indicator_links": inline_formset([]),
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
 def test_autosave_with_a_half_filled_milestone_names_the_row_and_the_field(admin_client, proposal):
-    data = _form(proposal.title, proposal.slug, milestones=inline_formset([{"title": "Vote du budget", "text": ""}]))
+    data = proposal_form_data(proposal.title, proposal.slug, milestones=inline_formset([{"title": "Vote du budget", "text": ""}]))
     response = admin_client.post(f"/admin/pages/{proposal.pk}/edit/", data, **AUTOSAVE)
     assert response.status_code == 400
     assert json.loads(response.content) == {
@@ -54,7 +28,7 @@ def test_autosave_with_a_half_filled_milestone_names_the_row_and_the_field(admin
 
 
 def test_the_editors_save_button_still_shows_the_form_with_its_errors(admin_client, proposal):
-    data = _form(proposal.title, proposal.slug, milestones=inline_formset([{"title": "Vote du budget", "text": ""}]))
+    data = proposal_form_data(proposal.title, proposal.slug, milestones=inline_formset([{"title": "Vote du budget", "text": ""}]))
     response = admin_client.post(f"/admin/pages/{proposal.pk}/edit/", data)
     assert response.status_code == 200
     assert "Donnez au moins une date : prévue, ou de réalisation." in response.content.decode()
@@ -63,7 +37,7 @@ def test_the_editors_save_button_still_shows_the_form_with_its_errors(admin_clie
 def test_autosave_on_the_create_view_creates_no_page(admin_client, axis):
     url = f"/admin/pages/add/programme/proposalpage/{axis.pk}/"
     before = ProposalPage.objects.count()
-    response = admin_client.post(url, _form("Une navette fluviale", "une-navette-fluviale"), **AUTOSAVE)
+    response = admin_client.post(url, proposal_form_data("Une navette fluviale", "une-navette-fluviale"), **AUTOSAVE)
     assert response.status_code == 400
     assert json.loads(response.content)["error_message"] == (
         "La page n'existe pas encore : cliquez sur « Enregistrer le brouillon » pour la créer. Ensuite, vos "
@@ -71,6 +45,6 @@ def test_autosave_on_the_create_view_creates_no_page(admin_client, axis):
     )
     assert ProposalPage.objects.count() == before
     # The editor's own « Enregistrer le brouillon » creates it.
-    response = admin_client.post(url, _form("Une navette fluviale", "une-navette-fluviale"))
+    response = admin_client.post(url, proposal_form_data("Une navette fluviale", "une-navette-fluviale"))
     assert response.status_code == 302
     assert ProposalPage.objects.filter(slug="une-navette-fluviale", locale__language_code="fr").count() == 1

@@ -7,12 +7,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset
 
 from programme.models import ProposalMilestone, ProposalPage
 from tests.html import one, soup, text_of
 
-from .helpers import atom_entries, csv_rows, json_data
+from .helpers import atom_entries, csv_rows, json_data, proposal_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -118,32 +118,15 @@ def test_a_draft_after_a_published_status_leaks_nowhere(client):
 # -- the admin form -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editeur", "editeur@example.org", "motdepasse")
-    client.force_login(user)
-    return client
-
-
 def _edit_data(page, **overrides):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
+    fields = {
         "summary": page.summary,
-        "body": streamfield([("paragraph", rich_text("<p>Texte.</p>"))]),
         "status": page.status,
         "status_date": page.status_date.isoformat() if page.status_date else "",
         "status_justification": page.status_justification,
-        "theme_links": inline_formset([]),
-        "quartier_links": inline_formset([]),
-        "place_links": inline_formset([]),
-        "related_links": inline_formset([]),
-        "milestones": inline_formset([]),
-        "indicator_links": inline_formset([]),
-        "comments": inline_formset([]),
+        **overrides,
     }
-    data.update(overrides)
-    return nested_form_data(data)
+    return proposal_form_data(page.title, page.slug, **fields)
 
 
 def test_admin_refuses_a_status_change_without_justification(admin_client, proposal):
