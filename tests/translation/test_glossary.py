@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.seed import TWELVE_QUARTIERS
 from translation.glossary import Glossary, Protected, read_terms, site_glossary
 
 
@@ -66,12 +67,7 @@ def test_a_string_without_terms_comes_back_unchanged(glossary):
     "name",
     [
         # The priority quartiers of quartiers/demo_data/quartiers.yaml
-        "Planoise",
-        "Montrapon",
-        "Orchamps-Palente",
-        "Clairs-Soleils",
-        "Battant",
-        "Hauts de Saint-Claude",
+        *TWELVE_QUARTIERS[:6],
         # Names of the programme and of the Contrat de Ville
         "Cité des Savoirs",
         "TEMIS",
