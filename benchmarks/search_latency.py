@@ -1,6 +1,6 @@
 """Latency of the site search on 10,000 generated French pages.
 
-Usage: .venv/bin/python benchmarks/search_latency.py [--pages N] [--queries N]
+Usage: .venv/bin/python benchmarks/search_latency.py [--pages N] [--queries N] [--keep NAME]
        DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/...
            (PostgreSQL: a throw-away database bench_search_<pid> is created, then dropped)
 
@@ -205,12 +205,15 @@ def insert_children(parent, model, rows, extra_fields):
         Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(rows))
 
 
-def build_corpus(count, rng):
+def build_corpus(count, rng, insert=True):
+    """The generated pages' texts (the same for a seed), inserted unless ``insert`` is false."""
     from news.models import ArticlePage
     from programme.models import ProposalPage
 
     writer = Writer(*demo_vocabulary(), rng)
     pages = [writer.page() for _ in range(count)]
+    if not insert:
+        return pages
     axis, news = corpus_parents()
     half = count // 2
     insert_children(
@@ -263,6 +266,19 @@ def make_queries(pages, count, rng):
 
 
 # -- the measure --------------------------------------------------------------------------------
+
+
+def is_built(count):
+    """Whether a kept database already holds the demo site and ``count`` generated pages."""
+    from django.db import connection
+
+    if "wagtailcore_page" not in connection.introspection.table_names():
+        return False
+    from news.models import ArticlePage
+    from programme.models import ProposalPage
+
+    generated = ArticlePage.objects.filter(source_name="corpus de mesure").count()
+    return generated == count - count // 2 and ProposalPage.objects.filter(reference="P-100").exists()
 
 
 def check_index():
@@ -320,11 +336,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--keep",
+        metavar="NAME",
+        help="keep the database under this name (a PostgreSQL database, or a SQLite file's path) and "
+        "reuse it when it exists: the build (10 minutes on PostgreSQL) is done once",
+    )
     args = parser.parse_args()
     if args.pages < 100 or args.queries < 3:
         sys.exit("at least 100 pages and 3 queries")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    with throwaway_database("bench_search") as database:
+    with throwaway_database("bench_search", keep=args.keep) as database:
         import django
 
         django.setup()
@@ -335,22 +357,26 @@ def main():
         from demo.loader import load_all
 
         rng = random.Random(SEED)
-        started = time.perf_counter()
-        call_command("migrate", verbosity=0)
-        load_all()
-        demo = time.perf_counter() - started
-        started = time.perf_counter()
-        pages = build_corpus(args.pages, rng)
-        built = time.perf_counter() - started
-        started = time.perf_counter()
-        call_command("update_index", verbosity=0)
-        indexed = time.perf_counter() - started
         backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
         print(f"Backend: {backend} on {database}")
-        print(
-            f"Demo site {demo:.1f} s; {len(pages)} generated pages inserted in {built:.1f} s; "
-            f"update_index (every page) {indexed:.1f} s."
-        )
+        if args.keep and is_built(args.pages):
+            pages = build_corpus(args.pages, rng, insert=False)
+            print(f"Reusing the kept database {args.keep}.")
+        else:
+            started = time.perf_counter()
+            call_command("migrate", verbosity=0)
+            load_all()
+            demo = time.perf_counter() - started
+            started = time.perf_counter()
+            pages = build_corpus(args.pages, rng)
+            built = time.perf_counter() - started
+            started = time.perf_counter()
+            call_command("update_index", verbosity=0)
+            indexed = time.perf_counter() - started
+            print(
+                f"Demo site {demo:.1f} s; {len(pages)} generated pages inserted in {built:.1f} s; "
+                f"update_index (every page) {indexed:.1f} s."
+            )
         queries = make_queries(pages, args.queries, rng)
         check_index()
         client = Client()

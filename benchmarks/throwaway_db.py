@@ -12,9 +12,23 @@ from pathlib import Path
 
 
 @contextlib.contextmanager
-def throwaway_database(prefix):
-    """Yields "SQLite" or "PostgreSQL"."""
+def throwaway_database(prefix, keep=None):
+    """Yields "SQLite" or "PostgreSQL". With ``keep`` (a database name, or a SQLite file's path),
+    that database is used, created when missing, and never dropped."""
     database_url = os.environ.get("DATABASE_URL")
+    if keep:
+        if database_url:
+            import psycopg
+
+            with psycopg.connect(database_url, autocommit=True) as admin:
+                if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [keep]).fetchone():
+                    admin.execute(f'CREATE DATABASE "{keep}"')
+            os.environ["DATABASE_URL"] = database_url.rsplit("/", 1)[0] + "/" + keep
+            yield "PostgreSQL"
+        else:
+            os.environ["SQLITE_PATH"] = str(Path(keep).resolve())
+            yield "SQLite"
+        return
     if not database_url:
         with tempfile.TemporaryDirectory() as tmp:
             os.environ["SQLITE_PATH"] = str(Path(tmp) / f"{prefix}.sqlite3")

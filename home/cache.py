@@ -12,6 +12,7 @@ Cached here: the private sections (``.public()``), the menus and the footer's te
 anonymous pages (:class:`PageCacheMiddleware`).
 """
 
+import contextvars
 import hashlib
 import time
 
@@ -28,9 +29,17 @@ GENERATION_KEY = "site-generation"
 TIMEOUT = 24 * 60 * 60
 
 
-def generation():
-    """The current generation (a new one when the cache was emptied: nothing stale survives)."""
-    value = cache.get(GENERATION_KEY)
+# The generation as read at the start of the request being served (``PageCacheMiddleware``): a
+# page reads a dozen cached values, and each would otherwise cost a round trip to Redis for the
+# generation first. Unset outside a request (commands, tests' own code): read every time.
+_request_generation = contextvars.ContextVar("site_generation", default=None)
+
+
+def _read_generation(value=None):
+    """The generation in the cache, ``value`` if already read (a new one when the cache was
+    emptied: nothing stale survives)."""
+    if value is None:
+        value = cache.get(GENERATION_KEY)
     if value is None:
         value = time.time_ns()
         cache.add(GENERATION_KEY, value, None)
@@ -38,9 +47,19 @@ def generation():
     return value
 
 
+def generation():
+    """The current generation."""
+    value = _request_generation.get()
+    return _read_generation() if value is None else value
+
+
 def bump(*args, **kwargs):
     """Make every cached value out of date (a signal handler: takes and ignores any arguments)."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    value = time.time_ns()
+    cache.set(GENERATION_KEY, value, None)
+    if _request_generation.get() is not None:
+        # A publish during a request (the editor's own): the rest of it sees the new generation.
+        _request_generation.set(value)
 
 
 def key(*parts):
@@ -193,8 +212,10 @@ def _cacheable_response(request, response):
 
 
 def _page_key(request):
+    """Without the generation: the entry holds the generation it was stored in, so that a hit is
+    one round trip to the cache (the generation and the page together)."""
     raw = "\n".join([request.get_host(), translation.get_language() or "", request.get_full_path()])
-    return key("page", hashlib.sha256(raw.encode()).hexdigest())
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 class PageCacheMiddleware:
@@ -212,15 +233,30 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        site_for_request(request)
         if not _cacheable_request(request):
-            return self.get_response(request)
+            token = _request_generation.set(_read_generation())
+            try:
+                site_for_request(request)
+                return self.get_response(request)
+            finally:
+                _request_generation.reset(token)
         page_key = _page_key(request)
-        response = cache.get(page_key)
-        if response is not None:
+        found = cache.get_many([GENERATION_KEY, page_key])
+        current = _read_generation(found.get(GENERATION_KEY))
+        stored_generation, response = found.get(page_key, (None, None))
+        if response is not None and stored_generation == current:
             response["X-Page-Cache"] = "hit"
             return response
-        response = self.get_response(request)
+        token = _request_generation.set(current)
+        try:
+            site_for_request(request)
+            response = self.get_response(request)
+            self._store(request, response, page_key)
+        finally:
+            _request_generation.reset(token)
+        return response
+
+    def _store(self, request, response, page_key):
         if _cacheable_response(request, response):
             patch_cache_control(
                 response, public=True, max_age=0, must_revalidate=True,
@@ -231,9 +267,8 @@ class PageCacheMiddleware:
             if not response.has_header("ETag"):
                 digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
                 response["ETag"] = f'"{digest}"'
-            cache.set(page_key, response, settings.PAGE_CACHE_TIMEOUT)
+            cache.set(page_key, (generation(), response), settings.PAGE_CACHE_TIMEOUT)
             response["X-Page-Cache"] = "miss"
-        return response
 
 
 def connect_signals():

@@ -10,8 +10,9 @@ only: no address, no user, no session.
 """
 
 import logging
+from contextlib import nullcontext
 
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
@@ -89,6 +90,9 @@ def record_query(query, found):
     if not _has_words(query_string):
         return
     today = timezone.localdate()
+    if connection.vendor == "postgresql":
+        _record_in_one_statement(query_string, today, found)
+        return
     try:
         with transaction.atomic():
             # Wagtail's ``Query.add_hit`` reads, then saves, the day's row (five statements): a
@@ -102,5 +106,39 @@ def record_query(query, found):
             if not found:
                 row, _created = UnansweredQuery.objects.get_or_create(query_string=query_string, date=today)
                 UnansweredQuery.objects.filter(pk=row.pk).update(hits=models.F("hits") + 1)
+    except DatabaseError:
+        logger.warning("Search query could not be counted: %r", query_string, exc_info=True)
+
+
+def _record_in_one_statement(query_string, today, found):
+    """PostgreSQL: the day's counts as one statement of upserts (``ON CONFLICT``), atomic on its
+    own, instead of a transaction of three to five statements: a search on PostgreSQL pays a
+    round trip per statement. Same rows as ``record_query``'s other path."""
+    query_table = Query._meta.db_table
+    hits_table = QueryDailyHits._meta.db_table
+    unanswered_table = UnansweredQuery._meta.db_table
+    unanswered = (
+        f""", unanswered AS (
+            INSERT INTO {unanswered_table} (query_string, date, hits) VALUES (%(query)s, %(today)s, 1)
+            ON CONFLICT (query_string, date) DO UPDATE SET hits = {unanswered_table}.hits + 1
+        )"""
+        if not found
+        else ""
+    )
+    sql = f"""
+        WITH counted AS (
+            INSERT INTO {query_table} (query_string) VALUES (%(query)s)
+            ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string
+            RETURNING id
+        ){unanswered}
+        INSERT INTO {hits_table} (query_id, date, hits) SELECT id, %(today)s, 1 FROM counted
+        ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits_table}.hits + 1
+    """
+    try:
+        # Inside a transaction (a test, a view under ``atomic``), a savepoint keeps a failure from
+        # breaking it; in autocommit the statement is its own transaction.
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, {"query": query_string, "today": today})
     except DatabaseError:
         logger.warning("Search query could not be counted: %r", query_string, exc_info=True)

@@ -39,6 +39,45 @@ def test_a_second_anonymous_visit_is_served_from_the_cache_without_a_query(clien
     assert "default-src" in second["Content-Security-Policy"]
 
 
+class _CountingCache:
+    """The default cache, recording the calls a request makes to it (each is a round trip to
+    Redis in production) and the keys it reads."""
+
+    def __init__(self, real):
+        self.real, self.calls, self.keys_read = real, [], []
+
+    def __getattr__(self, name):
+        attribute = getattr(self.real, name)
+        if name not in {"get", "get_many", "set", "set_many", "add", "delete", "incr"}:
+            return attribute
+
+        def counted(*args, **kwargs):
+            self.calls.append(name)
+            if name == "get":
+                self.keys_read.append(args[0])
+            elif name == "get_many":
+                self.keys_read.extend(args[0])
+            return attribute(*args, **kwargs)
+
+        return counted
+
+
+def test_a_hit_is_one_round_trip_to_the_cache_and_a_page_render_reads_the_generation_once(client, monkeypatch):
+    client.get(ARTICLE)
+    counting = _CountingCache(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", counting)
+    assert client.get(ARTICLE)["X-Page-Cache"] == "hit"
+    assert counting.calls == ["get_many"]
+
+    # Rendered again (a new generation: nothing cached), the page reads a dozen shared values
+    # but the generation once, at the start of the request.
+    page_cache.bump()
+    counting.keys_read.clear()
+    assert client.get(ARTICLE)["X-Page-Cache"] == "miss"
+    assert counting.keys_read.count(page_cache.GENERATION_KEY) == 1
+    assert len(counting.keys_read) > 5
+
+
 def test_cached_pages_revalidate_with_their_etag(client):
     first = client.get(ARTICLE)
     assert first["Cache-Control"].split(", ").count("max-age=0") == 1
