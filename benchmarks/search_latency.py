@@ -316,7 +316,12 @@ def time_surface(client, url, parameter, queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get(url, {parameter: "warm up"})  # templates, settings and site caches
+    from django.core.cache import cache
+
+    # Each surface starts from an empty cache (the results' material, kept per generation, would
+    # otherwise be the previous surface's), then warms templates, settings and site caches.
+    cache.clear()
+    client.get(url, {parameter: "warm up"})
     timings, sql, statuses = [], [], Counter()
     per_shape = {}
     for query, shape in queries:

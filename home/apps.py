@@ -11,10 +11,11 @@ class HomeConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.query import PageQuerySet
 
-        from . import autosave, cache, site_address  # noqa: F401 (site_address registers the deployment check)
+        from . import autosave, cache, page_urls, site_address  # noqa: F401 (site_address registers the deployment check)
 
         cache.connect_signals()
         autosave.install()
+        page_urls.install()
         # What Wagtail looks up on every request, from home.cache until the next publish:
         # ``.public()``'s private sections, the view restrictions, the route to the page.
         PageQuerySet.private_q = cache.private_q

@@ -76,6 +76,21 @@ def cached(name, build, *parts):
     return value
 
 
+def cached_many(name, ids, build, *parts):
+    """``{id: value}`` for ``ids``, each computed once per generation for ``name`` and ``parts``:
+    one round trip to the cache for all of them, and ``build(missing_ids)`` (a dict) for the
+    ones not cached yet. An id that ``build`` leaves out is left out."""
+    prefix = key(name, *parts)
+    keys = {f"{prefix}:{id_}": id_ for id_ in ids}
+    found = {keys[cache_key]: value for cache_key, value in cache.get_many(list(keys)).items()}
+    missing = [id_ for id_ in ids if id_ not in found]
+    if missing:
+        built = build(set(missing))
+        cache.set_many({f"{prefix}:{id_}": value for id_, value in built.items()}, TIMEOUT)
+        found.update(built)
+    return found
+
+
 def restricted_paths():
     """Tree paths of the pages under a view restriction (password, login, groups)."""
     from wagtail.models import PageViewRestriction

@@ -19,6 +19,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from home import cache
 from home.localization import localized
 from home.search_terms import terms_for_engine
 from search import catalogue, excerpts, facets
@@ -55,7 +56,7 @@ class SearchParams:
 class Hit:
     """One result, ready to show or to serialise."""
 
-    page: object  # the specific page
+    id: int  # the page's id
     type: str  # a PAGE_TYPES key
     type_label: str
     title: str
@@ -183,6 +184,20 @@ def facet_counts(pages, values, labels, filters, pairs=None):
     return result
 
 
+@dataclass(frozen=True)
+class _Material:
+    """What a result shows of its page, whatever the query: kept per generation, so that a
+    search reads its ten results' pages (one query per page type, their StreamField parsed for
+    the extract) only when they changed."""
+
+    title: str
+    url: str
+    text: str  # summary and body, for the extract
+    reference: str
+    last_published_at: object
+    is_french: bool  # a French page, or a synchronised copy of one (an alias) holding French text
+
+
 def _specific_pages(pages):
     """``{id: specific page}``, one query per page type: the rows already say each page's type,
     so ``.specific()``'s first query (the types of the ids) is not needed."""
@@ -192,45 +207,64 @@ def _specific_pages(pages):
     specific = {}
     for content_type_id, ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-        specific.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
+        specific.update((page.pk, page) for page in model.objects.filter(pk__in=ids).order_by())
     return specific
 
 
-def make_hits(pages, values, labels, locale, source, query):
-    """The results shown: specific pages with their extract, type, reference and axis."""
-    if not pages:
-        return []
+def _materials(pages, locale, source):
+    """``{id: _Material}`` for ``pages`` (catalogue rows) seen from ``locale``'s tree."""
     specific = _specific_pages(pages)
     # A French page not translated yet is linked through its copy in the visitor's tree, so that
     # the visitor stays in their language's menus and links.
     french = [specific[page.id] for page in pages if page.locale_id != locale.pk and page.id in specific]
     addresses = dict(zip((page.pk for page in french), localized(french, Page.objects.live(), locale), strict=True))
+    return {
+        page.pk: _Material(
+            title=page.title,
+            url=addresses.get(page.pk, page).get_url(),
+            text=excerpts.page_text(page),
+            reference=getattr(page, "reference", "") or "",
+            last_published_at=page.last_published_at,
+            is_french=page.locale_id == source.pk or page.alias_of_id is not None,
+        )
+        for page in specific.values()
+    }
+
+
+def make_hits(pages, values, labels, locale, source, query):
+    """The results shown: their extract, type, reference and axis."""
+    if not pages:
+        return []
+    materials = cache.cached_many(
+        "search-hit",
+        [page.id for page in pages],
+        lambda ids: _materials([page for page in pages if page.id in ids], locale, source),
+        locale.language_code,
+    )
     groups = query_groups(query, locale.language_code)
     terms = terms_of(groups)
     prefixes = tuple(alt[0] for group in groups if group.prefix for alt in group.alternatives if len(alt) == 1)
     hits = []
     for light in pages:
-        page = specific.get(light.id)
-        if page is None:
+        material = materials.get(light.id)
+        if material is None:
             continue
         kind = next(iter(values[light.id]["type"]))
         axis = next(iter(values[light.id].get("axis", ())), "")
-        # A synchronised copy (an alias: a promoted page not translated yet) holds French text.
-        is_french = page.locale_id == source.pk or page.alias_of_id is not None
-        language = "fr" if is_french else locale.language_code
+        language = "fr" if material.is_french else locale.language_code
         hits.append(
             Hit(
-                page=page,
+                id=light.id,
                 type=kind,
                 type_label=labels["type"][kind],
-                title=page.title,
-                url=addresses.get(page.pk, page).get_url(),
-                excerpt=excerpts.highlight(excerpts.page_text(page), language, terms, prefixes),
+                title=material.title,
+                url=material.url,
+                excerpt=excerpts.highlight(material.text, language, terms, prefixes),
                 locale=language,
-                is_fallback=is_french and locale.pk != source.pk,
-                reference=getattr(page, "reference", "") or "",
+                is_fallback=material.is_french and locale.pk != source.pk,
+                reference=material.reference,
                 axis=labels["axis"].get(axis, ""),
-                last_published_at=page.last_published_at,
+                last_published_at=material.last_published_at,
             )
         )
     return hits

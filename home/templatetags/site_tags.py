@@ -42,7 +42,10 @@ def localized_home(context):
     site = _site(context)
     if site is None:
         return None
-    return site.root_page.localized
+    # A page outside the tree (the search page): the localised home, per site and language.
+    return cache.cached(
+        "localized-home", lambda: site.root_page.localized, site.pk, translation.get_language()
+    )
 
 
 def site_texts(context):

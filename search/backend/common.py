@@ -1,9 +1,8 @@
 """What the SQLite and PostgreSQL backends share: the analysed indexer, the ranking."""
 
 import functools
-import heapq
 from collections import OrderedDict
-from itertools import repeat
+from itertools import groupby, islice, repeat
 
 from django.utils import translation
 from modelsearch.conf import get_app_config
@@ -78,11 +77,20 @@ def best_candidates(everything, words, title_ranks):
     title; on a small site every match is a candidate."""
     if len(everything) <= RANKED:
         return list(everything)
-
-    def key(entry_id):
-        return (words[entry_id] if words is not None else 1, title_ranks.get(entry_id, -1.0))
-
-    return heapq.nlargest(RANKED, everything, key=key)
+    # What ``sorted(everything, key=(words, title rank), reverse=True)[:RANKED]`` gives (a stable
+    # sort: the index's order among equals), level by level of words found, with no Python step
+    # per match: a frequent word has thousands of matches and a few levels.
+    ordered = everything if words is None else sorted(everything, key=words.__getitem__, reverse=True)
+    levels = [ordered] if words is None else (list(level) for _found, level in groupby(ordered, key=words.__getitem__))
+    chosen = []
+    for level in levels:
+        titled = [entry_id for entry_id in level if entry_id in title_ranks]
+        titled.sort(key=title_ranks.__getitem__, reverse=True)
+        chosen.extend(titled[: RANKED - len(chosen)])
+        chosen.extend(islice((entry_id for entry_id in level if entry_id not in title_ranks), RANKED - len(chosen)))
+        if len(chosen) >= RANKED:
+            break
+    return chosen
 
 
 def weighed_titles(in_title, candidates):
@@ -123,24 +131,29 @@ class RankedSearchMixin:
         if not everything:
             return []
         no_title = (0, False, 0.0)
-        weighed = []
-        # The others, by the number of words they have (then in the index's order).
-        by_words = {}
-        for entry_id in everything:
-            found = words[entry_id] if words is not None else 1
-            if entry_id in scores or entry_id in titles:
-                title = titles.get(entry_id)
-                relevance = title_relevance(groups, title.split()) if title else no_title
-                weighed.append((entry_id, (found, *relevance, scores.get(entry_id, 0.0))))
-            else:
-                by_words.setdefault(found, []).append(entry_id)
+        special = scores.keys() | titles.keys()
+
+        def weigh(entry_id):
+            title = titles.get(entry_id)
+            relevance = title_relevance(groups, title.split()) if title else no_title
+            return (words[entry_id] if words is not None else 1, *relevance, scores.get(entry_id, 0.0))
+
+        # In the index's order (ties keep it). List comprehensions, not a step per match: a
+        # frequent word has thousands of matches and a few hundred weighed.
+        weighed = [(entry_id, weigh(entry_id)) for entry_id in everything if entry_id in special]
+        others = [entry_id for entry_id in everything if entry_id not in special]
         weighed.sort(key=lambda item: item[1], reverse=True)
+        if words is None:
+            by_words = {1: others}
+        else:
+            others.sort(key=words.__getitem__, reverse=True)  # stable: the index's order in a level
+            by_words = {found: list(ids) for found, ids in groupby(others, key=words.__getitem__)}
         ranking, position = [], 0
         for found in sorted({*by_words, *(key[0] for _entry, key in weighed)}, reverse=True):
             while position < len(weighed) and weighed[position][1][0] == found:
                 ranking.append(weighed[position])
                 position += 1
-            # One key shared by the entries of a level (thousands for a frequent word).
+            # One key shared by the entries of a level.
             ranking.extend(zip(by_words.get(found, ()), repeat((found, 0, False, 0.0, 0.0))))
         return ranking[:MAX_MATCHES]
 

@@ -10,6 +10,7 @@ the words of a synonym phrase (a phrase needs positions).
 """
 
 from dataclasses import replace
+from itertools import chain
 
 from django.db import connection
 from modelsearch.backends.database.postgres import postgres
@@ -88,8 +89,7 @@ class PostgresRankedCompiler(RankedSearchMixin, postgres.PostgresSearchQueryComp
             return terms[0] + (":*" if prefix else "")
 
         return " | ".join(
-            "(" + " | ".join(alternative(alt, group.prefix) for alt in group.alternatives) + ")"
-            for group in groups
+            "(" + " | ".join(alternative(alt, group.prefix) for alt in group.alternatives) + ")" for group in groups
         )
 
     def _rows(self, sql, params):
@@ -118,22 +118,44 @@ class PostgresRankedCompiler(RankedSearchMixin, postgres.PostgresSearchQueryComp
         return "(" + " OR ".join(parts) + ")", params
 
     def collect(self, groups):
-        """One pass over ``TERMS`` (the entries that have a query word, which words, their titles),
-        then the engine's score of the ``best_candidates`` (the title's ``ts_rank`` ranking the
-        title matches among them)."""
+        """One pass over ``TERMS`` (the entries that have a query word, how many of the query's
+        words, their titles), then the engine's score of the ``best_candidates`` (the title's
+        ``ts_rank`` ranking the title matches among them).
+
+        The matches come back as one array of entry ids per number of words found, and a row
+        per title match only: a frequent word matches most of the site, and ten thousand rows
+        cost more to send and read than the scan that finds them. Within a number of words the
+        ids are in their order (the index's order of the other backends)."""
         matches = [self.group_match(group) for group in groups]
         found = " + ".join(f"({sql})::int" for sql, _params in matches)
         rows = self._rows(
-            f"""SELECT t.entry_id, {found}, CASE WHEN t.title @@ q THEN t.title_text END, ts_rank(t.title, q)
-                FROM TERMS t, to_tsquery('simple', %s) q WHERE t.terms @@ to_tsquery('simple', %s)""",  # noqa: S608
+            f"""WITH m AS MATERIALIZED (
+                    SELECT t.entry_id, {found} AS found,
+                           CASE WHEN t.title @@ q THEN t.title_text END AS title,
+                           CASE WHEN t.title @@ q THEN ts_rank(t.title, q) END AS rank
+                    FROM TERMS t, to_tsquery('simple', %s) q WHERE t.terms @@ to_tsquery('simple', %s)
+                )
+                SELECT found, array_agg(entry_id ORDER BY entry_id), NULL, NULL, NULL
+                FROM m WHERE found > 0 GROUP BY found
+                UNION ALL
+                SELECT found, NULL, entry_id, title, rank FROM m WHERE found > 0 AND title IS NOT NULL""",  # noqa: S608
             [*(value for _sql, params in matches for value in params), self.tsquery(groups), self.tsquery(groups, "&")],
         )
-        rows = [row for row in rows if row[1]]  # a phrase's words apart are not a match
-        everything = [row[0] for row in rows]
-        words = {row[0]: row[1] for row in rows} if len(groups) > 1 else None
-        title_ranks = {row[0]: row[3] for row in rows if row[2] is not None}
+        # (A phrase's words apart are not a match: ``found`` 0.)
+        levels, title_ranks, titles = {}, {}, {}
+        for found_words, ids, entry_id, title, title_rank in rows:
+            if ids is not None:
+                levels[found_words] = ids
+            else:
+                title_ranks[entry_id] = title_rank
+                titles[entry_id] = title
+        everything = list(chain.from_iterable(levels[level] for level in sorted(levels, reverse=True)))
+        words = None
+        if len(groups) > 1:
+            words = {}
+            for level, ids in levels.items():
+                words.update(dict.fromkeys(ids, level))
         candidates = best_candidates(everything, words, title_ranks)
-        titles = {row[0]: row[2] for row in rows if row[2] is not None}
         titles = {entry_id: titles[entry_id] for entry_id in weighed_titles(title_ranks, candidates)}
         scores = {}
         if candidates:
