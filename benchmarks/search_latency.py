@@ -313,10 +313,9 @@ def surfaces():
 
 
 def time_surface(client, url, parameter, queries):
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from django.core.cache import cache
 
     # Each surface starts from an empty cache (the results' material, kept per generation, would
     # otherwise be the previous surface's), then warms templates, settings and site caches.
