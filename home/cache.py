@@ -160,17 +160,98 @@ def route_for_request(original):
                     result = page.route(request, [part for part in subpath.split("/") if part])
                 request._wagtail_route_for_request = result
                 return result
-        result = original(request, path)
+        result = _route_in_two_queries(request, site, path)
+        if result is _UNROUTED:
+            result = original(request, path)
+        else:
+            request._wagtail_route_for_request = result
         if result is not None:
             page = result[0]
             relative = _relative_url_path(page)
             routable = hasattr(page, "resolve_subpage")
             if path.startswith(relative) and (routable or not result[1]):
-                subpath = path[len(relative):] if routable else None
+                subpath = path[len(relative) :] if routable else None
                 cache.set(route_key, (page.pk, page._meta.label, subpath), TIMEOUT)
         return result
 
+    route.wagtail_route = original  # the tests compare the two
     return route
+
+
+_UNROUTED = object()
+
+
+def _route_in_two_queries(request, site, path):
+    """Wagtail's route (``root_page.localized.specific.route``: a query for the locale, then two
+    per level of the tree) found with one query for the language's home page and every page the
+    path's segments could name, then one for the page found. The same decisions as Wagtail's
+    walk: a live routable page on the way answers the rest of the path if its routes match
+    (exports, feeds), the page the whole path names is the answer if it is live, anything else is
+    a 404 (``None``). ``_UNROUTED`` (Wagtail's own walk then) for a request this does not expect."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Subquery
+    from django.http import Http404
+    from django.urls import Resolver404
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Page
+
+    try:
+        language = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return _UNROUTED
+    components = [component for component in path.split("/") if component]
+    site_root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+    rows = list(
+        Page.objects.filter(
+            Q(pk=site.root_page_id) | Q(translation_key=Subquery(site_root_key)) | Q(slug__in=components)
+        ).values("pk", "path", "depth", "slug", "live", "content_type_id", "translation_key", "locale__language_code")
+    )
+    site_root = next((row for row in rows if row["pk"] == site.root_page_id), None)
+    if site_root is None:
+        return _UNROUTED
+    # The language's home page, else the site's own (``Page.localized``).
+    root = next(
+        (
+            row
+            for row in rows
+            if row["translation_key"] == site_root["translation_key"] and row["locale__language_code"] == language
+        ),
+        site_root,
+    )
+    chain = [root]
+    for level, slug in enumerate(components, start=1):
+        parent = chain[-1]
+        child = next(
+            (
+                row
+                for row in rows
+                if row["slug"] == slug
+                and row["depth"] == root["depth"] + level
+                and row["path"].startswith(parent["path"])
+            ),
+            None,
+        )
+        if child is None:
+            break
+        chain.append(child)
+    for level, row in enumerate(chain):
+        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class() or Page
+        rest = components[level:]
+        if row["live"] and hasattr(model, "get_resolver"):
+            try:
+                model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+            except Resolver404:
+                pass
+            else:
+                return model.objects.get(pk=row["pk"]).route(request, rest)
+        if level == len(components):
+            if not row["live"]:
+                return None
+            try:
+                return model.objects.get(pk=row["pk"]).route(request, [])
+            except Http404:
+                return None
+    return None
 
 
 def site_for_request(request):
@@ -274,7 +355,10 @@ class PageCacheMiddleware:
     def _store(self, request, response, page_key):
         if _cacheable_response(request, response):
             patch_cache_control(
-                response, public=True, max_age=0, must_revalidate=True,
+                response,
+                public=True,
+                max_age=0,
+                must_revalidate=True,
                 s_maxage=settings.PAGE_CACHE_PROXY_SECONDS,
             )
             # Nothing a visitor sees changed since the generation began (a publish starts one).

@@ -65,5 +65,5 @@ def test_every_live_page_has_the_address_django_gives_it():
         # The root of the page's tree as Wagtail records it (each language's home page).
         root_path = page._get_relevant_site_root_paths()[0].root_path
         with translation.override(page.locale.language_code):
-            expected = django_reverse("wagtail_serve", args=(page.url_path[len(root_path):],))
+            expected = django_reverse("wagtail_serve", args=(page.url_path[len(root_path) :],))
         assert page.get_url() == expected, page.url_path

@@ -1,0 +1,92 @@
+"""Pages found in two queries (home.cache) are the pages Wagtail's own walk of the tree finds,
+sub-URLs of routable pages included, and a 404 stays a 404."""
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home import cache as site_cache
+from programme.models import ProposalPage
+
+pytestmark = pytest.mark.django_db
+
+# Sub-URLs of the programme index (programme/models/index.py) and paths that must find nothing.
+EXTRA_PATHS = {
+    "fr": [
+        "programme/export/csv/",
+        "programme/export/json/",
+        "programme/flux/rss/",
+        "programme/flux/atom/",
+        "programme/suivi/",
+        "programme/P-07/",
+        "programme/pas-une-page/",
+        "pas-une-page/",
+        "quartiers/planoise/pas-une-page/",
+        "programme/export/xml/",
+    ],
+    "en": ["programme/export/csv/", "programme/feeds/rss/", "programme/P-07/", "not-a-page/"],
+}
+
+
+def _wagtail_route(path, language):
+    request = RequestFactory().get("/")
+    site = Site.objects.get(is_default_site=True)
+    with translation.override(language):
+        return Page.route_for_request.wagtail_route(request, path), site
+
+
+def _two_queries(path, language):
+    request = RequestFactory().get("/")
+    site = Site.objects.get(is_default_site=True)
+    with translation.override(language):
+        return site_cache._route_in_two_queries(request, site, path)
+
+
+def _summary(result):
+    if result is None:
+        return None
+    page, args, kwargs = result
+    view = args[0].__name__ if args else None
+    return (page.pk, type(page).__name__, view, tuple(args[1]) if args else (), kwargs)
+
+
+def _relative(page):
+    return "/".join(page.url_path.strip("/").split("/")[1:]) + "/" if page.depth > 2 else ""
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "de"])
+def test_every_page_and_sub_url_is_found_as_wagtail_finds_it(language):
+    pages = Page.objects.filter(depth__gt=1, locale__language_code=language)
+    paths = sorted({_relative(page) for page in pages} | set(EXTRA_PATHS.get(language, [])))
+    assert len(paths) > 30
+    differences = {}
+    for path in paths:
+        expected, _site = _wagtail_route(path, language)
+        found = _two_queries(path, language)
+        if _summary(found) != _summary(expected):
+            differences[path] = (_summary(found), _summary(expected))
+    assert differences == {}
+
+
+def test_a_proposal_is_found_in_two_queries_and_a_draft_is_not_found():
+    proposal = ProposalPage.objects.get(reference="P-04", locale__language_code="fr")
+    path = _relative(proposal)
+    request = RequestFactory().get("/")
+    site = Site.objects.get(is_default_site=True)
+    _two_queries(path, "fr")  # Django's per-process cache of content types, warmed
+    with translation.override("fr"), CaptureQueriesContext(connection) as queries:
+        found = site_cache._route_in_two_queries(request, site, path)
+    assert found[0].pk == proposal.pk and isinstance(found[0], ProposalPage)
+    assert len(queries) == 2
+    proposal.unpublish()
+    assert _two_queries(path, "fr") is None
+    assert _wagtail_route(path, "fr")[0] is None
+
+
+def test_the_programme_index_answers_its_export_sub_url():
+    page, args, _kwargs = _two_queries("programme/export/csv/", "fr")
+    assert type(page).__name__ == "ProgrammeIndexPage"
+    assert args[0].__name__ == "export_csv"
