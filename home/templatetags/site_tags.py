@@ -12,6 +12,8 @@ from home.models import SiteSettings, SiteTexts
 
 register = template.Library()
 
+MENUS = ("main_menu", "footer_menu")
+
 
 def _site(context):
     request = context.get("request")
@@ -43,9 +45,7 @@ def localized_home(context):
     if site is None:
         return None
     # A page outside the tree (the search page): the localised home, per site and language.
-    return cache.cached(
-        "localized-home", lambda: site.root_page.localized, site.pk, translation.get_language()
-    )
+    return cache.cached("localized-home", lambda: site.root_page.localized, site.pk, translation.get_language())
 
 
 def site_texts(context):
@@ -74,25 +74,27 @@ def _shared_chrome(context):
 
 
 def _build_chrome(context):
+    """The footer's text, both menus and the accessibility status: the pages they link read
+    together, in two queries (the pages, their translations in the reader's language)."""
     texts = site_texts(context)
+    site_settings = SiteSettings.for_site(_site(context))
+    values = {field: [block["value"] for block in getattr(texts, field).raw_data] if texts else [] for field in MENUS}
+    ids = [value.get("page") for field in MENUS for value in values[field] if value.get("page")]
+    statement_id = site_settings.accessibility_statement_id
+    pages = _localized_pages([*ids, *([statement_id] if statement_id else [])])
     chrome = {"footer_text": texts.footer_text if texts else ""}
-    for field in ("main_menu", "footer_menu"):
-        chrome[field] = _menu_links(context, texts, field) if texts else []
-    chrome["accessibility"] = _accessibility(context)
+    chrome.update(_menu_links(context, values, pages))
+    statement = pages.get(statement_id)
+    url = statement.get_url(request=context.get("request")) if statement is not None and statement.live else None
+    chrome["accessibility"] = {"status": str(site_settings.get_accessibility_status_display()), "url": url}
     return chrome
 
 
-def _accessibility(context):
-    """The RGAA status of the site settings and the address of the accessibility statement in the
-    reader's language (``None`` when no live statement is chosen), for every page's footer."""
-    site_settings = SiteSettings.for_site(_site(context))
-    statement = site_settings.accessibility_statement
-    url = None
-    if statement is not None:
-        statement = statement.localized
-        if statement.live:
-            url = statement.get_url(request=context.get("request"))
-    return {"status": str(site_settings.get_accessibility_status_display()), "url": url}
+def _localized_pages(ids):
+    """``{id: the page in the reader's language}`` for the pages ``ids`` that exist."""
+    found = Page.objects.in_bulk(ids)
+    pages = [found[pk] for pk in dict.fromkeys(ids) if pk in found]
+    return {source.pk: page for source, page in zip(pages, localized(pages, Page.objects.live()), strict=True)}
 
 
 @register.simple_tag(takes_context=True)
@@ -100,24 +102,31 @@ def accessibility_status(context):
     return _shared_chrome(context)["accessibility"]
 
 
-def _menu_links(context, navigation, field):
+def _menu_links(context, values, pages):
+    """Both menus' links from the streams' raw data (each StreamField's blocks would read their
+    pages: a query per menu)."""
     request = context.get("request")
-    pages = [block.value["page"] for block in getattr(navigation, field) if block.value["page"]]
-    translations = {
-        source.pk: page for source, page in zip(pages, localized(pages, Page.objects.live()), strict=True)
-    }
-    links = []
-    for block in getattr(navigation, field):
-        link = block.value
-        if link["page"]:
-            page = translations[link["page"].pk]
-            if not page.live:
-                continue
-            links.append({"url": page.get_url(request=request), "text": link["text"] or page.title,
-                          "page_id": page.pk, "path": page.path})
-        else:
-            links.append({"url": link["url"], "text": link["text"], "page_id": None, "path": None})
-    return links
+    menus = {}
+    for field in MENUS:
+        links = menus[field] = []
+        for value in values[field]:
+            page = pages.get(value.get("page"))
+            if page is not None:
+                if not page.live:
+                    continue
+                links.append(
+                    {
+                        "url": page.get_url(request=request),
+                        "text": value.get("text") or page.title,
+                        "page_id": page.pk,
+                        "path": page.path,
+                    }
+                )
+            else:
+                links.append(
+                    {"url": value.get("url") or "", "text": value.get("text") or "", "page_id": None, "path": None}
+                )
+    return menus
 
 
 @register.simple_tag(takes_context=True)
@@ -131,8 +140,10 @@ def _menu_items(context, field):
     current = context.get("page")
     items = []
     for link in _shared_chrome(context)[field]:
-        is_current = bool(current) and link["page_id"] is not None and (
-            current.pk == link["page_id"] or current.path.startswith(link["path"])
+        is_current = (
+            bool(current)
+            and link["page_id"] is not None
+            and (current.pk == link["page_id"] or current.path.startswith(link["path"]))
         )
         items.append({"url": link["url"], "text": link["text"], "is_current": is_current})
     return items
