@@ -204,9 +204,9 @@ def _route_in_two_queries(request, site, path):
     rows = list(
         Page.objects.filter(
             Q(pk=site.root_page_id) | Q(translation_key=Subquery(site_root_key)) | Q(slug__in=components)
-        ).values("pk", "path", "depth", "slug", "live", "content_type_id", "translation_key", "locale__language_code")
+        ).select_related("locale")
     )
-    site_root = next((row for row in rows if row["pk"] == site.root_page_id), None)
+    site_root = next((row for row in rows if row.pk == site.root_page_id), None)
     if site_root is None:
         return _UNROUTED
     # The language's home page, else the site's own (``Page.localized``).
@@ -214,7 +214,7 @@ def _route_in_two_queries(request, site, path):
         (
             row
             for row in rows
-            if row["translation_key"] == site_root["translation_key"] and row["locale__language_code"] == language
+            if row.translation_key == site_root.translation_key and row.locale.language_code == language
         ),
         site_root,
     )
@@ -225,9 +225,7 @@ def _route_in_two_queries(request, site, path):
             (
                 row
                 for row in rows
-                if row["slug"] == slug
-                and row["depth"] == root["depth"] + level
-                and row["path"].startswith(parent["path"])
+                if row.slug == slug and row.depth == root.depth + level and row.path.startswith(parent.path)
             ),
             None,
         )
@@ -235,22 +233,37 @@ def _route_in_two_queries(request, site, path):
             break
         chain.append(child)
     for level, row in enumerate(chain):
-        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class() or Page
+        model = ContentType.objects.get_for_id(row.content_type_id).model_class() or Page
         rest = components[level:]
-        if row["live"] and hasattr(model, "get_resolver"):
+        answers = False
+        if row.live and hasattr(model, "get_resolver"):
             try:
                 model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+                answers = True
             except Resolver404:
                 pass
-            else:
-                return model.objects.get(pk=row["pk"]).route(request, rest)
-        if level == len(components):
-            if not row["live"]:
+        if not answers and level == len(components):
+            if not row.live:
                 return None
+            answers = True
+        if answers:
+            page = model.objects.get(pk=row.pk)
+            if root.depth == 2:
+                # The ancestors below the tree's root, as the breadcrumbs read them: no query.
+                request._route_ancestors = (page.pk, chain[:level])
             try:
-                return model.objects.get(pk=row["pk"]).route(request, [])
+                return page.route(request, rest)
             except Http404:
                 return None
+    return None
+
+
+def route_ancestors(request, page):
+    """The ancestors of ``page`` below the tree's root if this request's routing read them, else
+    ``None``."""
+    found = getattr(request, "_route_ancestors", None)
+    if found is not None and found[0] == page.pk:
+        return found[1]
     return None
 
 

@@ -26,9 +26,13 @@ def _ancestors(context):
     if page is None or not getattr(page, "pk", None):
         return []
     if "_ancestors" not in context.render_context:
-        context.render_context["_ancestors"] = cache.cached(
-            "ancestors", lambda: list(page.get_ancestors().filter(depth__gt=1)), page.pk
-        )
+        request = context.get("request")
+
+        def build():
+            found = cache.route_ancestors(request, page) if request is not None else None
+            return found if found is not None else list(page.get_ancestors().filter(depth__gt=1))
+
+        context.render_context["_ancestors"] = cache.cached("ancestors", build, page.pk)
     return context.render_context["_ancestors"]
 
 

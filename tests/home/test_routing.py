@@ -90,3 +90,17 @@ def test_the_programme_index_answers_its_export_sub_url():
     page, args, _kwargs = _two_queries("programme/export/csv/", "fr")
     assert type(page).__name__ == "ProgrammeIndexPage"
     assert args[0].__name__ == "export_csv"
+
+
+def test_the_routing_hands_the_breadcrumbs_their_ancestors():
+    proposal = ProposalPage.objects.get(reference="P-04", locale__language_code="fr")
+    request = RequestFactory().get("/")
+    site = Site.objects.get(is_default_site=True)
+    with translation.override("fr"):
+        site_cache._route_in_two_queries(request, site, _relative(proposal))
+    expected = ["Nous sommes tous Besançon", "Le programme"]  # the home page, the programme, then the axis
+    found = site_cache.route_ancestors(request, proposal)
+    assert [page.pk for page in found] == [page.pk for page in proposal.get_ancestors().filter(depth__gt=1)]
+    assert [page.title for page in found][:2] == expected
+    assert len(found) == 3
+    assert site_cache.route_ancestors(request, proposal.get_parent()) is None
