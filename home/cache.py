@@ -203,7 +203,11 @@ def _route_in_two_queries(request, site, path):
     site_root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
     rows = list(
         Page.objects.filter(
-            Q(pk=site.root_page_id) | Q(translation_key=Subquery(site_root_key)) | Q(slug__in=components)
+            Q(pk=site.root_page_id)
+            | Q(translation_key=Subquery(site_root_key))
+            | Q(slug__in=components)
+            # The candidates' translations too: the language links read them (no query of their own).
+            | Q(translation_key__in=Subquery(Page.objects.filter(slug__in=components).values("translation_key")))
         ).select_related("locale")
     )
     site_root = next((row for row in rows if row.pk == site.root_page_id), None)
@@ -251,10 +255,23 @@ def _route_in_two_queries(request, site, path):
             if root.depth == 2:
                 # The ancestors below the tree's root, as the breadcrumbs read them: no query.
                 request._route_ancestors = (page.pk, chain[:level])
+            request._route_translations = (
+                page.pk,
+                [other for other in rows if other.translation_key == row.translation_key],
+            )
             try:
                 return page.route(request, rest)
             except Http404:
                 return None
+    return None
+
+
+def route_translations(request, page):
+    """Every translation of ``page`` (itself included, live or not) if this request's routing read
+    them, else ``None``."""
+    found = getattr(request, "_route_translations", None)
+    if found is not None and found[0] == page.pk:
+        return found[1]
     return None
 
 

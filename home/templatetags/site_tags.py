@@ -179,9 +179,10 @@ def breadcrumbs(context):
 
 
 def _page_language_links(page, request, current):
-    by_locale = {
-        p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    translations = cache.route_translations(request, page) if request is not None else None
+    if translations is None:
+        translations = page.get_translations(inclusive=True).select_related("locale")
+    by_locale = {p.locale.language_code: p for p in translations if p.live}
     links = []
     for code, name in settings.LANGUAGES:
         target = by_locale.get(code)

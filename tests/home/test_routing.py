@@ -104,3 +104,16 @@ def test_the_routing_hands_the_breadcrumbs_their_ancestors():
     assert [page.title for page in found][:2] == expected
     assert len(found) == 3
     assert site_cache.route_ancestors(request, proposal.get_parent()) is None
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_routing_hands_the_language_links_the_pages_translations(language):
+    proposal = ProposalPage.objects.get(reference="P-04", locale__language_code=language)
+    request = RequestFactory().get("/")
+    site = Site.objects.get(is_default_site=True)
+    with translation.override(language):
+        site_cache._route_in_two_queries(request, site, _relative(proposal))
+    found = site_cache.route_translations(request, proposal)
+    # P-04 exists in the three languages (demo content).
+    assert sorted(page.locale.language_code for page in found) == ["de", "en", "fr"]
+    assert {page.pk for page in found} == set(proposal.get_translations(inclusive=True).values_list("pk", flat=True))
