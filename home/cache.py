@@ -76,6 +76,16 @@ def cached(name, build, *parts):
     return value
 
 
+def cached_for_page(name, build, page, request=None, *parts):
+    """``build()`` for a published page, once per generation, its pk and the language: what a
+    page's context reads of other pages. Built afresh for a preview or a page not saved yet:
+    the page is then a draft (its links, figures, milestones in memory), which must never
+    reach the cache that visitors read."""
+    if not page.pk or getattr(request, "is_preview", False):
+        return build()
+    return cached(name, build, page.pk, translation.get_language(), *parts)
+
+
 def cached_many(name, ids, build, *parts):
     """``{id: value}`` for ``ids``, each computed once per generation for ``name`` and ``parts``:
     one round trip to the cache for all of them, and ``build(missing_ids)`` (a dict) for the
@@ -166,7 +176,7 @@ def route_for_request(original):
             relative = _relative_url_path(page)
             routable = hasattr(page, "resolve_subpage")
             if path.startswith(relative) and (routable or not result[1]):
-                subpath = path[len(relative):] if routable else None
+                subpath = path[len(relative) :] if routable else None
                 cache.set(route_key, (page.pk, page._meta.label, subpath), TIMEOUT)
         return result
 
@@ -274,7 +284,10 @@ class PageCacheMiddleware:
     def _store(self, request, response, page_key):
         if _cacheable_response(request, response):
             patch_cache_control(
-                response, public=True, max_age=0, must_revalidate=True,
+                response,
+                public=True,
+                max_age=0,
+                must_revalidate=True,
                 s_maxage=settings.PAGE_CACHE_PROXY_SECONDS,
             )
             # Nothing a visitor sees changed since the generation began (a publish starts one).
