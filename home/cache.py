@@ -9,7 +9,9 @@ saved) moves it on: every cached value is then out of date at once, without havi
 which pages showed what. Old entries are left to expire.
 
 Cached here: the private sections (``.public()``), the menus and the footer's text, and whole
-anonymous pages (:class:`PageCacheMiddleware`).
+anonymous pages (:class:`PageCacheMiddleware`). Through :func:`cached` and :func:`cached_for_page`,
+each section keeps what its pages read of the database (linked pages, listings, figures: their
+``context.py``), so that a page rendered again asks the database for the page itself only.
 """
 
 import contextvars
