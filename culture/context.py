@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from home.cache import cached_for_page
 from maps.svg import BESANCON_BOUNDS, CENTRE_BOUNDS, Landmark, build_map, default_landmarks_except
 from quartiers.models import QuartierPage
 
@@ -32,17 +33,16 @@ class PlaceEntry:
 
 
 def culture_index_page(page, request):
-    all_places = list(page.places())
+    data = cached_for_page("culture-index", lambda: _index_data(page), page, request)
+    all_places = data["places"]
     form = PlaceFilterForm(request.GET or None, places=all_places)
     kind, status = form.selected()
     places = [
-        place
-        for place in all_places
-        if (not kind or place.kind == kind) and (not status or place.status == status)
+        place for place in all_places if (not kind or place.kind == kind) and (not status or place.status == status)
     ]
     entries = [PlaceEntry(place, number) for number, place in enumerate(places, start=1)]
     mapped = [entry for entry in entries if entry.on_map]
-    landmarks = map_landmarks(page.locale_id)
+    landmarks = data["landmarks"]
     return {
         "filter_form": form,
         "filters_active": bool(kind or status),
@@ -61,6 +61,11 @@ def culture_index_page(page, request):
             landmarks,
         ),
     }
+
+
+def _index_data(page):
+    """What the index reads from the database: its live, public places and the landmarks."""
+    return {"places": list(page.places()), "landmarks": map_landmarks(page.locale_id)}
 
 
 def map_landmarks(locale_id):
@@ -98,7 +103,9 @@ def _places_map(entries, title, bounds, landmarks):
 
 
 def cultural_place_page(page, request):
-    return {"location_map": location_map(page)}
+    # The index (the « all places » link) from the cache, read once per generation.
+    index = cached_for_page("culture-index-of-place", page.get_parent, page, request)
+    return {"location_map": location_map(page), "culture_index": index}
 
 
 def location_map(place):

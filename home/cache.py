@@ -9,7 +9,9 @@ saved) moves it on: every cached value is then out of date at once, without havi
 which pages showed what. Old entries are left to expire.
 
 Cached here: the private sections (``.public()``), the menus and the footer's text, and whole
-anonymous pages (:class:`PageCacheMiddleware`).
+anonymous pages (:class:`PageCacheMiddleware`). Through :func:`cached` and :func:`cached_for_page`,
+each section keeps what its pages read of the database (linked pages, listings, figures: their
+``context.py``), so that a page rendered again asks the database for the page itself only.
 """
 
 import contextvars
@@ -74,6 +76,16 @@ def cached(name, build, *parts):
         value = build()
         cache.set(cache_key, value, TIMEOUT)
     return value
+
+
+def cached_for_page(name, build, page, request=None, *parts):
+    """``build()`` for a published page, once per generation, its pk and the language: what a
+    page's context reads of other pages. Built afresh for a preview or a page not saved yet:
+    the page is then a draft (its links, figures, milestones in memory), which must never
+    reach the cache that visitors read."""
+    if not page.pk or getattr(request, "is_preview", False):
+        return build()
+    return cached(name, build, page.pk, translation.get_language(), *parts)
 
 
 def cached_many(name, ids, build, *parts):

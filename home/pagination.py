@@ -58,3 +58,41 @@ def paginate(request, queryset, per_page=None):
     if paginator.num_pages > 1 and paginator.count <= settings.LISTING_SHOW_ALL_MAX:
         listing.show_all_url = _url(params, tout="1")
     return listing
+
+
+class CachedListing:
+    """A listing for :func:`paginate` whose count and pages are read from the shared cache
+    (``home.cache.cached``, until the next publish): the database is asked once per generation.
+
+    ``queryset`` is a function giving the (live, public) queryset, ``decorate`` one that turns a
+    list of its items into what the template shows (called inside the cached build, so what it
+    reads is cached too); ``parts`` name the listing (a page's pk, the language, the validated
+    filters), never a raw request value. The page bounds come from ``Paginator``, validated.
+    """
+
+    ordered = True
+
+    def __init__(self, name, queryset, decorate=list, *parts):
+        from django.utils import translation
+
+        self.name, self.queryset, self.decorate = name, queryset, decorate
+        self.parts = (*parts, translation.get_language())
+
+    def _cached(self, suffix, build, *parts):
+        from .cache import cached
+
+        return cached(f"{self.name}:{suffix}", build, *self.parts, *parts)
+
+    def count(self):
+        return self._cached("count", lambda: self.queryset().count())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, bounds):
+        if not isinstance(bounds, slice):
+            return self[bounds : bounds + 1][0]
+        return self._cached("slice", lambda: self.decorate(list(self.queryset()[bounds])), bounds.start, bounds.stop)
+
+    def __iter__(self):
+        return iter(self._cached("all", lambda: self.decorate(list(self.queryset()))))

@@ -1,7 +1,9 @@
 """RSS and Atom feeds of the news (``/fr/actualites/flux/rss/`` and ``flux/atom/``)."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from home.cache import cached
 from home.feeds import SiteFeed, feed_url
 
 
@@ -21,7 +23,8 @@ class ArticleFeed(SiteFeed):
         return index.summary
 
     def items(self, index):
-        return index.articles()[:50]
+        # Kept per generation (a new article is a publish, which moves it on).
+        return cached("news-feed-items", lambda: list(index.articles()[:50]), index.pk, translation.get_language())
 
     def item_pubdate(self, item):
         return item.dated_at

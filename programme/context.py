@@ -2,7 +2,8 @@
 
 from django.utils.http import urlencode
 
-from home.pagination import paginate
+from home.cache import cached_for_page
+from home.pagination import CachedListing, paginate
 
 from .contributions import contribution_form
 from .listing import ProposalListing
@@ -13,45 +14,69 @@ from .queries import decorate_proposals, linked_pages, programme_index_of, relat
 def programme_index_page(page, request):
     listing = ProposalListing(page, request.GET if request is not None else {})
     # One page of proposals is fetched and decorated, not all of them (the cost stays flat).
-    listing_page = paginate(request, listing.proposals())
-    listing_page.items = listing.decorated_proposals(request, listing_page.items)
+    listing_page = paginate(request, listing.paged_proposals())
     return {
         "listing": listing,
         "listing_page": listing_page,
         "proposals": listing_page.items,
-        "questions": list(listing.questions()),
+        "questions": listing.cached("questions", lambda: list(listing.questions())),
     }
 
 
+def shared(name, build, page, request):
+    """``build()`` for ``page``, once per generation and language (``home.cache.cached_for_page``):
+    what a page shows of other pages, read from the same live, public querysets as before."""
+    return cached_for_page(f"programme-{name}", build, page, request)
+
+
 def axis_page(page, request):
-    listing_page = paginate(request, ProposalPage.objects.live().public().child_of(page).order_by("path"))
+    listing = CachedListing(
+        "programme-axis-proposals",
+        lambda: ProposalPage.objects.live().public().child_of(page).order_by("path"),
+        lambda proposals: decorate_proposals(proposals, page.locale_id),
+        page.pk,
+    )
+    listing_page = paginate(request, listing)
     return {
         "listing_page": listing_page,
-        "proposals": decorate_proposals(listing_page.items, page.locale),
-        "questions": QuestionPage.objects.live().public().child_of(page).order_by("path"),
+        "proposals": listing_page.items,
+        **shared("axis", lambda: _axis_data(page), page, request),
+    }
+
+
+def _axis_data(page):
+    return {
+        "questions": list(QuestionPage.objects.live().public().child_of(page).order_by("path")),
         "programme_index": ProgrammeIndexPage.objects.ancestor_of(page).first(),
     }
 
 
 def proposal_page(page, request):
-    index = programme_index_of(page)
-    context = linked_pages(page)
-    context["axis"] = page.get_parent().specific
-    context["related_proposals"] = related_proposals(page)
-    context["programme_index"] = index
+    context = shared("proposal", lambda: _proposal_data(page), page, request)
+    index = context["programme_index"]
     if index is not None and page.reference:
         context["permalink"] = index.permalink_url(page.reference, request=request)
     else:
         context["permalink"] = page.get_full_url(request=request)
-    context.update(follow_up(page, index, request))
+    context.update(follow_up_links(page, index, request))
     return context
 
 
-def follow_up(page, index, request):
-    """The proposal's milestones in order, the date of its follow-up's last change, its feeds."""
+def _proposal_data(page):
+    context = linked_pages(page)
+    context["axis"] = page.get_parent().specific
+    context["related_proposals"] = related_proposals(page)
+    context["programme_index"] = programme_index_of(page)
     milestones = timeline(page.milestones.select_related("photo", "evidence_document"))
     dates = [page.follow_up_date, *(m.actual_date for m in milestones if m.actual_date)]
-    context = {"timeline": milestones, "follow_up_updated": max((d for d in dates if d), default=None)}
+    context["timeline"] = milestones
+    context["follow_up_updated"] = max((d for d in dates if d), default=None)
+    return context
+
+
+def follow_up_links(page, index, request):
+    """The proposal's follow-up feeds and the barometer's address."""
+    context = {}
     if index is not None and page.reference:
         base = index.get_url(request=request)
         query = "?" + urlencode({"proposition": page.reference})
@@ -63,10 +88,16 @@ def follow_up(page, index, request):
 
 
 def question_page(page, request):
-    context = linked_pages(page)
-    context["axis"] = page.get_parent().specific
-    context["programme_index"] = programme_index_of(page)
+    context = shared("question", lambda: _question_data(page), page, request)
+    # Not cached: approving a contribution publishes nothing (the generation does not move).
     context["contributions"] = list(QuestionContribution.published_for(page))
     context["contribution_form"] = contribution_form(page)
     context["contribution_thanks"] = request is not None and request.GET.get("contribution") == "merci"
+    return context
+
+
+def _question_data(page):
+    context = linked_pages(page)
+    context["axis"] = page.get_parent().specific
+    context["programme_index"] = programme_index_of(page)
     return context

@@ -11,6 +11,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from home.cache import cached
 from home.forms import PublicFormMixin
 from home.throttling import RateLimit, retry_context, too_many_requests
 from quartiers.models import QuartierPage
@@ -47,9 +48,13 @@ class ContributionForm(PublicFormMixin, forms.ModelForm):
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, **kwargs)
         self.question = question
-        self.fields["quartier"].queryset = (
-            QuartierPage.objects.live().public().filter(locale_id=question.locale_id).order_by("path")
+        field = self.fields["quartier"]
+        field.queryset = QuartierPage.objects.live().public().filter(locale_id=question.locale_id).order_by("path")
+        # The choices shown from the cache (the queryset still checks a value sent).
+        quartiers = cached(
+            "contribution-quartiers", lambda: [(q.pk, q.title) for q in field.queryset], question.locale_id
         )
+        field.choices = [("", field.empty_label), *quartiers]
 
 
 def contribution_form(question, data=None):

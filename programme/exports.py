@@ -86,7 +86,8 @@ def milestone_text(record):
 def proposal_records(listing, request):
     """One dict per selected proposal, with the linked objects as dicts."""
     records = []
-    for proposal in listing.decorated_proposals(request):
+    proposals, questions = listing.all_decorated()
+    for proposal in proposals:
         records.append(
             {
                 "type": PROPOSAL,
@@ -116,7 +117,7 @@ def proposal_records(listing, request):
                 "last_published_at": _date(proposal.last_published_at),
             }
         )
-    for question in listing.decorated_questions(request):
+    for question in questions:
         records.append(question_record(question, request))
     return records
 

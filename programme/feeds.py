@@ -36,17 +36,8 @@ class ProposalFeed(SiteFeed):
 
     def items(self, listing):
         """The ``FEED_MAX_ITEMS`` most recently published (a feed is read for what is new: its
-        cost and size stay the same as the programme grows)."""
-        latest = listing.proposals().order_by(
-            Coalesce("last_published_at", "first_published_at").desc(), "-reference"
-        )[: settings.FEED_MAX_ITEMS]
-        questions = listing.questions().order_by(Coalesce("last_published_at", "first_published_at").desc())
-        items = [
-            *listing.decorated_proposals(self.request, latest),
-            *listing.decorated_questions(self.request, questions[: settings.FEED_MAX_ITEMS]),
-        ]
-        items.sort(key=lambda item: item.last_published_at or item.first_published_at, reverse=True)
-        return items[: settings.FEED_MAX_ITEMS]
+        cost and size stay the same as the programme grows); kept per generation."""
+        return listing.cached("feed-items", lambda: latest_items(listing), settings.FEED_MAX_ITEMS)
 
     def item_title(self, item):
         if is_question(item):
@@ -63,6 +54,20 @@ class ProposalFeed(SiteFeed):
     def item_categories(self, item):
         kind = _("Question ouverte") if is_question(item) else _("Proposition")
         return [kind, *(theme.name for theme in item.themes)]
+
+
+def latest_items(listing):
+    """The ``FEED_MAX_ITEMS`` proposals and open questions of ``listing`` last published."""
+    latest = listing.proposals().order_by(Coalesce("last_published_at", "first_published_at").desc(), "-reference")[
+        : settings.FEED_MAX_ITEMS
+    ]
+    questions = listing.questions().order_by(Coalesce("last_published_at", "first_published_at").desc())
+    items = [
+        *listing.decorated_proposals(None, latest),
+        *listing.decorated_questions(None, questions[: settings.FEED_MAX_ITEMS]),
+    ]
+    items.sort(key=lambda item: item.last_published_at or item.first_published_at, reverse=True)
+    return items[: settings.FEED_MAX_ITEMS]
 
 
 def is_question(item):

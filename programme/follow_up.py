@@ -219,11 +219,27 @@ def _as_datetime(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
-def follow_up_items(proposals):
-    """The status changes and reached milestones of ``proposals``, most recent first."""
+def followed(listing):
+    """``(proposals, status changes)`` of the listing's selection, decorated, per generation (a
+    status changes by a publish, which moves it on)."""
+
+    def build():
+        proposals = listing.decorated_proposals()
+        return proposals, status_changes(proposals)
+
+    return listing.cached("follow-up", build)
+
+
+def follow_up_items(proposals, changes=None):
+    """The status changes (``status_changes(proposals)`` unless given) and reached milestones
+    of ``proposals``, most recent first."""
     items = []
-    for changes in status_changes(proposals).values():
-        for change in changes:
+    changes = status_changes(proposals) if changes is None else changes
+    by_pk = {proposal.pk for proposal in proposals}
+    for pk, proposal_changes in changes.items():
+        if pk not in by_pk:
+            continue
+        for change in proposal_changes:
             proposal = change.proposal
             items.append(
                 FeedItem(
@@ -256,9 +272,10 @@ def follow_up_items(proposals):
 class FollowUpFeed(SiteFeed):
     """A feed of the follow-up of the proposals a listing selects (or of one proposal)."""
 
-    def __init__(self, listing, proposals, kind, title):
+    def __init__(self, listing, proposals, kind, title, changes=None):
         super().__init__(listing, kind)
         self.proposals = proposals
+        self.changes = changes
         self.feed_title = title
 
     def title(self, listing):
@@ -271,7 +288,7 @@ class FollowUpFeed(SiteFeed):
         return _("Les changements de statut et les étapes franchies des propositions, avec leur justification.")
 
     def items(self, listing):
-        return follow_up_items(self.proposals)
+        return follow_up_items(self.proposals, self.changes)
 
     def item_title(self, item):
         return item.title
@@ -296,7 +313,7 @@ def follow_up_feed_response(index, request, kind):
     listing = ProposalListing(index, request.GET)
     if listing.errors:
         return bad_filter_response(listing)
-    proposals = listing.decorated_proposals(request)
+    proposals, changes = followed(listing)
     parts = [str(option.label) for _facet, option in listing.active_filters]
     reference = (request.GET.get("proposition") or "").strip().upper()[:10]
     if reference:
@@ -311,7 +328,7 @@ def follow_up_feed_response(index, request, kind):
         parts.append(f"{reference} {proposals[0].title}")
     base = _("Suivi des propositions — Nous sommes tous Besançon")
     title = f"{base} ({', '.join(parts)})" if parts else base
-    return FollowUpFeed(listing, proposals, kind, title)(request)
+    return FollowUpFeed(listing, proposals, kind, title, changes)(request)
 
 
 # -- the status history export --------------------------------------------------------------------
@@ -322,8 +339,7 @@ def history_json_response(index, request):
     listing = ProposalListing(index, request.GET)
     if listing.errors:
         return bad_filter_response(listing)
-    proposals = listing.decorated_proposals(request)
-    changes = status_changes(proposals)
+    proposals, changes = followed(listing)
     records = [
         {
             "reference": proposal.reference,

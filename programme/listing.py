@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Substr
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from culture.models import CulturalPlacePage
+from home.cache import cached
 from home.localization import DROP, localized, translations_by_key
+from home.pagination import CachedListing
 from quartiers.models import QuartierPage
 
 from .forms import ProposalFilterForm
@@ -84,15 +87,14 @@ class ProposalListing:
 
     def __init__(self, index, params):
         self.index = index
-        self.locale = index.locale
         self.scope = ProposalPage.objects.live().public().descendant_of(index)
 
-        axes = list(AxisPage.objects.child_of(index).live().public().order_by("path"))
+        base = cached("programme-listing-base", lambda: _base(index), index.pk, translation.get_language())
+        # The index's locale from the cache too (the page itself was fetched without it).
+        index.locale = self.locale = base["locale"]
+        axes, themes, quartiers, places = base["axes"], base["themes"], base["quartiers"], base["places"]
         self.axis_path_length = len(axes[0].path) if axes else 0
         self.axes_by_path = {axis.path: axis for axis in axes}
-        themes = translations_by_key(Theme.objects.filter(live=True), self.locale)
-        quartiers = translations_by_key(QuartierPage.objects.live(), self.locale)
-        places = translations_by_key(CulturalPlacePage.objects.live(), self.locale)
         self.themes, self.quartiers, self.places = themes, quartiers, places
 
         self.facets = {
@@ -173,6 +175,32 @@ class ProposalListing:
             option = aliases[name][value]
             option.selected = True
             self.selected[name] = option
+
+    @property
+    def selection_key(self):
+        """The validated filters, in a fixed order: what a cached value of the listing is kept by
+        (never the raw query string)."""
+        return ",".join(f"{name}={self.selected[name].value}" for name in PARAMETERS if name in self.selected)
+
+    def cached(self, name, build, *parts):
+        """``build()`` once per generation for this index, language and selection."""
+        return cached(
+            f"programme-listing-{name}", build, self.index.pk, translation.get_language(), self.selection_key, *parts
+        )
+
+    def paged_proposals(self):
+        """The selected proposals, decorated, for ``paginate``: each page read from the cache."""
+        return CachedListing(
+            "programme-listing-pages",
+            self.proposals,
+            lambda proposals: self.decorated_proposals(None, proposals),
+            self.index.pk,
+            self.selection_key,
+        )
+
+    def all_decorated(self):
+        """``(decorated_proposals(), decorated_questions())``, from the cache (the exports)."""
+        return self.cached("all", lambda: (self.decorated_proposals(), self.decorated_questions()))
 
     @property
     def is_filtered(self):
@@ -294,6 +322,14 @@ class ProposalListing:
         if self._counted:
             return
         self._counted = True
+        counts = self.cached("counts", self._count_rows)
+        for name, facet in self.facets.items():
+            for option in facet.options:
+                option.count = counts.get(name, {}).get(option.key, 0)
+
+    def _count_rows(self):
+        """``{facet name: {option key: number of proposals}}``, one query per facet."""
+        counts = {}
         for name, facet in self.facets.items():
             if not facet.options:
                 continue
@@ -322,14 +358,26 @@ class ProposalListing:
                     .annotate(n=Count("proposal_id", distinct=True))
                     .values_list(f"{target}__translation_key", "n")
                 )
-            counts = dict(rows)
-            for option in facet.options:
-                option.count = counts.get(option.key, 0)
+            counts[name] = dict(rows)
+        return counts
 
     def visible_facets(self):
         """The facets to show: those with at least one option, counted."""
         self.count_facets()
         return [facet for facet in self.facets.values() if facet.options]
+
+
+def _base(index):
+    """What every listing of ``index`` starts from: its locale, axes and the themes, quartiers
+    and places in its language (live ones only), by translation key."""
+    locale = index.locale
+    return {
+        "locale": locale,
+        "axes": list(AxisPage.objects.child_of(index).live().public().order_by("path")),
+        "themes": translations_by_key(Theme.objects.filter(live=True), locale),
+        "quartiers": translations_by_key(QuartierPage.objects.live(), locale),
+        "places": translations_by_key(CulturalPlacePage.objects.live(), locale),
+    }
 
 
 def _sort_key(option):

@@ -12,6 +12,7 @@ For the other sections (through ``programme_tags`` in their templates, or a hook
 from django.db.models import Case, IntegerField, Prefetch, Value, When, prefetch_related_objects
 
 from culture.models import CulturalPlacePage
+from home.cache import cached_for_page
 from home.localization import DROP, active_locale_id, localized, translations_by_key
 from quartiers.formatting import format_value
 from quartiers.models import QuartierPage
@@ -107,7 +108,13 @@ def _programme_order(page):
     return getattr(page, "reference", "") or "", page.path
 
 
-def proposals_concerning(page):
+def _shared(name, build, page, request):
+    """``build()`` for ``page`` once per generation and language (``home.cache.cached_for_page``:
+    not for a preview)."""
+    return cached_for_page(f"programme-{name}", build, page, request)
+
+
+def proposals_concerning(page, request=None):
     """The live proposals concerning a quartier or cultural place page, in its language.
 
     Works for any language version of ``page``: the links are made in the source language and
@@ -115,11 +122,15 @@ def proposals_concerning(page):
     """
     if type(page) not in CONCERNED or not page.pk:
         return []
+    return _shared("proposals-concerning", lambda: _proposals_concerning(page), page, request)
+
+
+def _proposals_concerning(page):
     proposals = _concerning(page, CONCERNED[type(page)][0], "proposal", ProposalPage)
     return decorate_proposals(_as_queryset(proposals), page.locale)
 
 
-def proposals_for_quartier(page):
+def proposals_for_quartier(page, request=None):
     """What the programme does for a quartier: its proposals with their status, each with
     ``figures``, the quartier's own figures (``Indicator``) the proposal aims to move.
 
@@ -128,6 +139,10 @@ def proposals_for_quartier(page):
     """
     if not isinstance(page, QuartierPage) or not page.pk:
         return []
+    return _shared("proposals-for-quartier", lambda: _proposals_for_quartier(page), page, request)
+
+
+def _proposals_for_quartier(page):
     indicators = {indicator.code: indicator for indicator in page.indicators.all()}
     linked = _concerning(page, ProposalQuartier, "proposal", ProposalPage)
     everywhere = []
@@ -156,11 +171,16 @@ def proposals_for_quartier(page):
     return proposals
 
 
-def questions_concerning(page):
+def questions_concerning(page, request=None):
     """The live open questions concerning a quartier or cultural place page, in its language."""
     if type(page) not in CONCERNED or not page.pk:
         return []
-    return _concerning(page, CONCERNED[type(page)][1], "question", QuestionPage)
+    return _shared(
+        "questions-concerning",
+        lambda: _concerning(page, CONCERNED[type(page)][1], "question", QuestionPage),
+        page,
+        request,
+    )
 
 
 def _as_queryset(pages):

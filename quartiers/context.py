@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from home.cache import cached_for_page
 from home.localization import localized
 from maps.svg import BESANCON_BOUNDS, MapPoint, build_map, default_landmarks_except
 
@@ -132,10 +133,21 @@ def quartiers_map(quartiers, request, *, title, description, highlight=None, num
 CONTRACT_URL = "https://www.grandbesancon.fr/"
 
 
-def quartier_page(page, request):
-    indicators = list(page.indicators.all())
+def _quartier_data(page):
+    """What a quartier page reads from the database: its figures, the shared objectives and
+    social centres in its language (live ones only), its index."""
     shared = page.shared_objectives if page.shared_objectives_id and page.shared_objectives.live else None
-    index = page.index_page
+    return {
+        "indicators": list(page.indicators.all()),
+        "shared_objectives": localized([shared], SharedObjectives.objects.filter(live=True))[0] if shared else None,
+        "social_centres": page.get_social_centres(),
+        "index": page.index_page,
+    }
+
+
+def quartier_page(page, request):
+    data = cached_for_page("quartier-page", lambda: _quartier_data(page), page, request)
+    indicators, index = data["indicators"], data["index"]
     # The figures sit in the page's text: a quartier shown in French under /en/ (not translated
     # yet) writes « 13 080 € », not « 13,080 € ».
     with translation.override(page.language_code):
@@ -144,8 +156,8 @@ def quartier_page(page, request):
     context = {
         "portrait": portrait,
         "summary": summary,
-        "shared_objectives": localized([shared], SharedObjectives.objects.filter(live=True))[0] if shared else None,
-        "social_centres": page.get_social_centres(),
+        "shared_objectives": data["shared_objectives"],
+        "social_centres": data["social_centres"],
         "data_urls": index.data_urls(request) if index is not None and index.live else None,
         "quartier_map": None,
         "contract_url": CONTRACT_URL,
@@ -188,7 +200,7 @@ def comparison_rows(quartiers):
 
 
 def quartier_index_page(page, request):
-    quartiers = list(page.quartier_pages())
+    quartiers = cached_for_page("quartier-index-quartiers", lambda: list(page.quartier_pages()), page, request)
     priority = [quartier for quartier in quartiers if quartier.kind == QuartierKind.PRIORITY]
     fragile = [quartier for quartier in quartiers if quartier.kind != QuartierKind.PRIORITY]
     placed = [quartier for quartier in priority + fragile if quartier.has_point]

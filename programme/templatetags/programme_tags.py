@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from culture.models import CulturalPlacePage
+from home.cache import cached
 from home.feeds import FEED_MIME_TYPES, feed_links
 from programme import queries
 from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage
@@ -25,10 +26,15 @@ KIND_LABELS = {"atom": "Atom", "rss": "RSS"}
 
 
 def _programme_index(page):
+    """The live programme index in ``page``'s language (else the default one), per generation."""
+    locale_id = getattr(page, "locale_id", None)
+    return cached("programme-index-of-locale", lambda: _find_programme_index(locale_id), locale_id)
+
+
+def _find_programme_index(locale_id):
     indexes = ProgrammeIndexPage.objects.live()
-    locale = getattr(page, "locale", None)
-    if locale is not None:
-        found = indexes.filter(locale=locale).first()
+    if locale_id is not None:
+        found = indexes.filter(locale_id=locale_id).first()
         if found is not None:
             return found
     return indexes.filter(locale=Locale.get_default()).first()
@@ -92,14 +98,14 @@ def _follow_up_feed_links(page, index, request):
     ]
 
 
-@register.simple_tag
-def proposals_concerning(page):
-    return queries.proposals_concerning(page)
+@register.simple_tag(takes_context=True)
+def proposals_concerning(context, page):
+    return queries.proposals_concerning(page, context.get("request"))
 
 
-@register.simple_tag
-def proposals_for_quartier(page):
-    return queries.proposals_for_quartier(page)
+@register.simple_tag(takes_context=True)
+def proposals_for_quartier(context, page):
+    return queries.proposals_for_quartier(page, context.get("request"))
 
 
 @register.inclusion_tag("programme/includes/quartier_follow_up.html")
@@ -108,6 +114,6 @@ def quartier_follow_up(page, proposals):
     return {"page": page, "proposals": proposals}
 
 
-@register.simple_tag
-def questions_concerning(page):
-    return queries.questions_concerning(page)
+@register.simple_tag(takes_context=True)
+def questions_concerning(context, page):
+    return queries.questions_concerning(page, context.get("request"))

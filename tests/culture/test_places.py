@@ -263,7 +263,8 @@ def test_draft_proposals_are_not_listed(places):
     place = places["cite-des-arts"]
     assert [p.reference for p in proposals_concerning(place)] == ["P-04", "P-05"]
     proposal = proposals_concerning(place)[0]
-    Page.objects.filter(pk=proposal.pk).update(live=False)
+    # Unpublished as an editor does (the list is kept per generation, which this moves on).
+    Page.objects.get(pk=proposal.pk).specific.unpublish()
     assert [p.reference for p in proposals_concerning(place)] == ["P-05"]
 
 
