@@ -12,7 +12,7 @@ only: no address, no user, no session.
 import logging
 from contextlib import nullcontext
 
-from django.db import DatabaseError, connection, models, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
@@ -92,20 +92,35 @@ def record_query(query, found):
     today = timezone.localdate()
     if connection.vendor == "postgresql":
         _record_in_one_statement(query_string, today, found)
-        return
+    else:
+        _record_in_upserts(query_string, today, found)
+
+
+def _record_in_upserts(query_string, today, found):
+    """SQLite: the day's counts as two or three upserts (``ON CONFLICT``, SQLite 3.24 and later),
+    each atomic on its own, instead of Wagtail's ``Query.add_hit`` (a read, then a save, in a
+    transaction: five statements). A failure between them leaves a query counted zero times."""
+    query_table = Query._meta.db_table
+    hits_table = QueryDailyHits._meta.db_table
+    unanswered_table = UnansweredQuery._meta.db_table
+    statements = [
+        f"INSERT INTO {query_table} (query_string) VALUES (%(query)s) ON CONFLICT (query_string) DO NOTHING",
+        # ``WHERE true``: SQLite's grammar needs it between a SELECT and ON CONFLICT.
+        f"""INSERT INTO {hits_table} (query_id, date, hits)
+            SELECT id, %(today)s, 1 FROM {query_table} WHERE query_string = %(query)s AND true
+            ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits_table}.hits + 1""",
+    ]
+    if not found:
+        statements.append(
+            f"""INSERT INTO {unanswered_table} (query_string, date, hits) VALUES (%(query)s, %(today)s, 1)
+                ON CONFLICT (query_string, date) DO UPDATE SET hits = {unanswered_table}.hits + 1"""
+        )
     try:
-        with transaction.atomic():
-            # Wagtail's ``Query.add_hit`` reads, then saves, the day's row (five statements): a
-            # new query's first row is one INSERT (no other process can count a query that this
-            # transaction creates), a query counted today one UPDATE.
-            query, created = Query.objects.get_or_create(query_string=query_string)
-            if created:
-                QueryDailyHits.objects.create(query=query, date=today, hits=1)
-            elif not QueryDailyHits.objects.filter(query=query, date=today).update(hits=models.F("hits") + 1):
-                query.add_hit(date=today)
-            if not found:
-                row, _created = UnansweredQuery.objects.get_or_create(query_string=query_string, date=today)
-                UnansweredQuery.objects.filter(pk=row.pk).update(hits=models.F("hits") + 1)
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    # The date as SQLite's date columns hold it (Python's date adapter is deprecated).
+                    cursor.execute(sql, {"query": query_string, "today": today.isoformat()})
     except DatabaseError:
         logger.warning("Search query could not be counted: %r", query_string, exc_info=True)
 

@@ -7,6 +7,7 @@ are not translated yet included, labelled as such), counts the facets, applies t
 paginates, writes highlighted extracts and asks for a spelling suggestion.
 """
 
+import hashlib
 import logging
 import math
 from collections import Counter
@@ -291,9 +292,16 @@ def _promoted(query, locale, source, shown):
 
 
 def search(params):
-    """The answer to ``params`` (a ``SearchParams``)."""
+    """The answer to ``params`` (a ``SearchParams``), computed once per generation and version of
+    the catalogue (a journalist's query asked again, the page then the API, the next page's
+    facets): the outcome holds only what any visitor may see."""
     locale, source = _locales(params.language)
     shown = catalogue.catalogue(locale)
+    digest = hashlib.sha256(repr(params).encode()).hexdigest()
+    return cache.cached("search-outcome", lambda: _search(params, locale, source, shown), shown.version, digest)
+
+
+def _search(params, locale, source, shown):
     query = params.query
     pages = found_pages(query, locale, source, shown)
     suggestion = ""

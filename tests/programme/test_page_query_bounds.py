@@ -26,28 +26,29 @@ THEMES = ["sport", "jeunesse", "culture-et-patrimoine"]
 
 # page type: (most queries cold, most queries warm)
 BOUNDS = {
-    # Cold: +2 for the footer's accessibility status (the statement page and its translation).
-    "home": (31, 1),
-    "standard page": (16, 1),
-    "contact": (17, 2),
-    "programme index": (36, 1),
-    "programme index, filtered": (36, 1),
-    "axis": (24, 1),
-    "proposal": (31, 1),
-    "question": (28, 2),
-    "english proposal": (36, 2),
-    "quartier index": (18, 1),
-    "quartier": (31, 1),
-    "culture index": (18, 1),
-    "cultural place": (25, 1),
-    "news index": (18, 1),
-    "article": (18, 1),
-    "search": (42, 18),
+    "home": (27, 1),
+    "standard page": (9, 1),
+    "contact": (10, 2),
+    "programme index": (29, 1),
+    "programme index, filtered": (29, 1),
+    "axis": (15, 1),
+    "proposal": (22, 1),
+    "question": (19, 2),
+    "english proposal": (24, 2),
+    "quartier index": (11, 1),
+    "quartier": (24, 1),
+    "culture index": (11, 1),
+    "cultural place": (17, 1),
+    "news index": (11, 1),
+    "article": (9, 1),
+    # Warm: the query counted (two upserts on SQLite, one statement on PostgreSQL); the outcome
+    # of a search asked again is kept per generation.
+    "search": (35, 2),
     # The open questions the filters select, with their themes, quartiers and places: 4 queries.
-    "export csv": (23, 1),
-    "export json": (23, 1),
-    "feed rss": (23, 1),
-    "news feed": (9, 1),
+    "export csv": (21, 1),
+    "export json": (21, 1),
+    "feed rss": (21, 1),
+    "news feed": (7, 1),
 }
 # A CSRF token (the contact form, an open question's contribution form); the search counts each query.
 NOT_CACHED = {"contact", "question", "search"}
@@ -87,7 +88,15 @@ def _counts(client, url):
     assert response.status_code == 200, url
     with CaptureQueriesContext(connection) as warm:
         client.get(url)
-    return len(cold), len(warm)
+    return _statements(cold), _statements(warm)
+
+
+def _statements(captured):
+    """The queries a request sends, without the savepoints that exist only because each test runs
+    inside a transaction (outside one, the site runs in autocommit: ``ATOMIC_REQUESTS`` is off)."""
+    return sum(
+        1 for query in captured.captured_queries if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    )
 
 
 def _all_counts(client):
@@ -137,8 +146,15 @@ def _add_figures():
     planoise = QuartierPage.objects.get(slug="planoise", locale__language_code="fr")
     Indicator.objects.bulk_create(
         Indicator(
-            page=planoise, locale_id=planoise.locale_id, theme=IndicatorTheme.EDUCATION, code=f"essai-{i}",
-            label=f"Chiffre d'essai {i}", value=Decimal(i), unit="%", source="Essai", year="2024",
+            page=planoise,
+            locale_id=planoise.locale_id,
+            theme=IndicatorTheme.EDUCATION,
+            code=f"essai-{i}",
+            label=f"Chiffre d'essai {i}",
+            value=Decimal(i),
+            unit="%",
+            source="Essai",
+            year="2024",
             sort_order=1000 + i,
         )
         for i in range(40)
