@@ -12,12 +12,12 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def csv_rows(response):
     assert response.status_code == 200, response.content
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8"))))
 
 
 def json_data(response):
     assert response.status_code == 200, response.content
-    return json.loads(response.content.decode("utf-8"))
+    return json.loads(response.getvalue().decode("utf-8"))
 
 
 def rss_items(response):

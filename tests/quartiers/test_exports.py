@@ -26,7 +26,7 @@ def _json(client):
     response = client.get(JSON_URL)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    return json.loads(response.content)
+    return json.loads(response.getvalue())
 
 
 def _csv(client):
@@ -34,7 +34,7 @@ def _csv(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8"))))
 
 
 def _seed_total():
