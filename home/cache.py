@@ -292,7 +292,7 @@ class PageCacheMiddleware:
             # Nothing a visitor sees changed since the generation began (a publish starts one).
             response.setdefault("Last-Modified", http_date(generation() / 1e9))
             if response.streaming:
-                response.streaming_content = _tee(response, page_key, generation())
+                response.streaming_content = _tee(response, response.streaming_content, page_key, generation())
             else:
                 if not response.has_header("ETag"):
                     response["ETag"] = _etag(response.content)
@@ -322,31 +322,37 @@ def _within_generation(chunks, value):
         yield chunk
 
 
-def _tee(response, page_key, value):
-    """A streamed response's chunks, passed on as they come and kept: once the stream is over,
+def _tee(response, chunks, page_key, value):
+    """A streamed response's ``chunks``, passed on as they come and kept: once the stream is over,
     the whole response goes into the cache (so the next request is a hit, with an ETag), unless
     it grew over ``PAGE_CACHE_MAX_BYTES`` (then what was kept is let go at once) or the client
     went away before the end (the generator is closed: nothing is stored).
 
     The streamed answer itself has no ETag (it is not known before the last byte): its
     ``Last-Modified`` (the generation's start) is what a client revalidates it with."""
+    # The headers as they are now, as for a page cached whole: those the middleware above adds
+    # on the way out are added again to a hit.
     headers = dict(response.items())
     status = response.status_code
-    kept, size = [], 0
-    for chunk in _within_generation(response.streaming_content, value):
+
+    def passed_on():
+        kept, size = [], 0
+        for chunk in _within_generation(chunks, value):
+            if kept is not None:
+                size += len(chunk)
+                if size > settings.PAGE_CACHE_MAX_BYTES:
+                    kept = None
+                else:
+                    kept.append(chunk)
+            yield chunk
         if kept is not None:
-            size += len(chunk)
-            if size > settings.PAGE_CACHE_MAX_BYTES:
-                kept = None
-            else:
-                kept.append(chunk)
-        yield chunk
-    if kept is not None:
-        content = b"".join(kept)
-        stored = HttpResponse(content, status=status, headers=headers)
-        if not stored.has_header("ETag"):
-            stored["ETag"] = _etag(content)
-        cache.set(page_key, (value, stored), settings.PAGE_CACHE_TIMEOUT)
+            content = b"".join(kept)
+            stored = HttpResponse(content, status=status, headers=headers)
+            if not stored.has_header("ETag"):
+                stored["ETag"] = _etag(content)
+            cache.set(page_key, (value, stored), settings.PAGE_CACHE_TIMEOUT)
+
+    return passed_on()
 
 
 def connect_signals():
