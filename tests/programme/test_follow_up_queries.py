@@ -17,7 +17,7 @@ INDEX = "/fr/programme/"
 
 
 def _count(client, url):
-    client.get(url)  # warm Wagtail's per-process caches
+    body(client.get(url))  # warm Wagtail's per-process caches
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
         body(response)  # a streamed export makes its queries as it is read

@@ -81,7 +81,7 @@ def _urls():
 
 
 def _counts(client, url):
-    client.get(url)
+    body(client.get(url))
     cache.clear()
     with CaptureQueriesContext(connection) as cold:
         response = client.get(url)

@@ -15,7 +15,7 @@ THEMES = ["sport", "jeunesse", "culture-et-patrimoine"]
 
 
 def _count(client, url):
-    client.get(url)  # warm Wagtail's per-process caches (site root paths, content types)
+    body(client.get(url))  # warm Wagtail's per-process caches (site root paths, content types)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
         body(response)  # a streamed export makes its queries as it is read
