@@ -17,6 +17,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -271,7 +272,8 @@ class FollowUpFeed(SiteFeed):
         return _("Les changements de statut et les étapes franchies des propositions, avec leur justification.")
 
     def items(self, listing):
-        return follow_up_items(self.proposals)
+        """The ``FEED_MAX_ITEMS`` most recent, as the programme's feed (a feed is read for what is new)."""
+        return follow_up_items(self.proposals)[: settings.FEED_MAX_ITEMS]
 
     def item_title(self, item):
         return item.title
