@@ -110,16 +110,22 @@ def _counted(chunks):
     return (first[0].total if first else 0), chain([first], chunks)
 
 
-def selected_chunks(listing, request, count=False):
-    """The selected proposals then open questions, decorated, in chunks (with their number when
-    ``count``: then the first chunk of each is read at once)."""
+def proposal_chunks(listing, request, count=False):
+    """``(number or None, chunks)``: the selected proposals, decorated, in chunks (with their
+    number when ``count``: then the first chunk is read at once)."""
     proposals = _chunks(listing.proposals(), lambda page: listing.decorated_proposals(request, page), count)
+    return _counted(proposals) if count else (None, proposals)
+
+
+def selected_chunks(listing, request, count=False):
+    """``(number or None, chunks)``: the selected proposals then open questions, as
+    ``proposal_chunks``."""
+    proposal_count, proposals = proposal_chunks(listing, request, count)
     questions = _chunks(
         listing.questions().order_by("path"), lambda page: listing.decorated_questions(request, page), count
     )
     if not count:
         return None, chain(proposals, questions)
-    proposal_count, proposals = _counted(proposals)
     question_count, questions = _counted(questions)
     return proposal_count + question_count, chain(proposals, questions)
 

@@ -27,7 +27,7 @@ from wagtail.models import PageLogEntry
 from home import opendata
 from home.feeds import SiteFeed
 
-from .exports import bad_filter_response, date_or_none
+from .exports import bad_filter_response, date_or_none, proposal_chunks
 from .history import PUBLISH_ACTIONS, status_label
 from .listing import ProposalListing
 from .models import ProposalStatus
@@ -320,38 +320,42 @@ def follow_up_feed_response(index, request, kind):
 
 
 def history_json_response(index, request):
-    """Every published status of every proposal the filters select, with its justification."""
+    """Every published status of every proposal the filters select, with its justification
+    (streamed, the proposals read in chunks as for the programme's exports)."""
     listing = ProposalListing(index, request.GET)
     if listing.errors:
         return bad_filter_response(listing)
-    proposals = listing.decorated_proposals(request)
-    changes = status_changes(proposals)
-    records = [
-        {
-            "reference": proposal.reference,
-            "title": proposal.title,
-            "url": proposal.get_full_url(request=request),
-            "status": proposal.status,
-            "statuses": [
-                {
-                    "status": change.status,
-                    "status_label": change.status_label,
-                    "status_date": change.status_date.isoformat() if change.status_date else None,
-                    "justification": change.justification,
-                    "published_at": date_or_none(change.published_at),
+    count, chunks = proposal_chunks(listing, request, count=True)
+
+    def records():
+        for proposals in chunks:
+            changes = status_changes(proposals)  # one query per chunk
+            for proposal in proposals:
+                yield {
+                    "reference": proposal.reference,
+                    "title": proposal.title,
+                    "url": proposal.get_full_url(request=request),
+                    "status": proposal.status,
+                    "statuses": [
+                        {
+                            "status": change.status,
+                            "status_label": change.status_label,
+                            "status_date": change.status_date.isoformat() if change.status_date else None,
+                            "justification": change.justification,
+                            "published_at": date_or_none(change.published_at),
+                        }
+                        for change in changes[proposal.pk]
+                    ],
                 }
-                for change in changes[proposal.pk]
-            ],
-        }
-        for proposal in proposals
-    ]
-    return opendata.json_response(
+
+    return opendata.json_stream_response(
         {
             "source": index.get_full_url(request=request) + index.reverse_subpage("follow_up"),
             "language": index.locale.language_code,
             "filters": {name: option.value for name, option in listing.selected.items()},
             "statuses": {value: str(label) for value, label in ProposalStatus.choices},
-            "count": len(records),
-            "proposals": records,
-        }
+            "count": count,
+        },
+        "proposals",
+        records(),
     )

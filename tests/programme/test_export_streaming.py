@@ -26,11 +26,24 @@ CSV_HEADER = (
 ORDER = [f"P-{n:02d}" for n in range(1, 20)] + [None] * 4
 
 
-def test_both_exports_are_streamed(client):
-    for url in (CSV_URL, JSON_URL):
+HISTORY_URL = "/fr/programme/suivi/export/json/"
+
+
+def test_every_open_data_export_is_streamed(client):
+    for url in (CSV_URL, JSON_URL, HISTORY_URL, "/fr/quartiers/donnees/csv/", "/fr/quartiers/donnees/json/"):
         response = client.get(url)
         assert (response.status_code, response.streaming) == (200, True), url
         assert response["Access-Control-Allow-Origin"] == "*"
+
+
+# The 19 proposals of programme.yaml; the 6 priority and 6 fragile quartiers of the seed.
+@pytest.mark.parametrize(("url", "key", "length"), [(HISTORY_URL, "proposals", 19), ("/fr/quartiers/donnees/json/", "quartiers", 12)])
+def test_the_other_json_exports_are_one_json_document_too(client, url, key, length):
+    content = body(client.get(url))
+    data = json.loads(content)
+    assert json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") == content
+    assert len(data[key]) == length
+    assert data.get("count", length) == length
 
 
 def test_csv_bytes_are_those_of_the_csv_module(client):
