@@ -37,7 +37,9 @@ def test_every_open_data_export_is_streamed(client):
 
 
 # The 19 proposals of programme.yaml; the 6 priority and 6 fragile quartiers of the seed.
-@pytest.mark.parametrize(("url", "key", "length"), [(HISTORY_URL, "proposals", 19), ("/fr/quartiers/donnees/json/", "quartiers", 12)])
+@pytest.mark.parametrize(
+    ("url", "key", "length"), [(HISTORY_URL, "proposals", 19), ("/fr/quartiers/donnees/json/", "quartiers", 12)]
+)
 def test_the_other_json_exports_are_one_json_document_too(client, url, key, length):
     content = body(client.get(url))
     data = json.loads(content)
@@ -65,7 +67,7 @@ def test_json_bytes_are_those_of_one_json_document(client):
         b'{\n  "source": "http://127.0.0.1:8000/fr/programme/",\n  "language": "fr",\n  "filters": {},\n'
         b'  "count": 23,\n  "proposals": [\n    {\n      "type": "proposal",\n      "reference": "P-01",\n'
     )
-    assert content.endswith(b'\n    }\n  ]\n}')
+    assert content.endswith(b"\n    }\n  ]\n}")
     data = json.loads(content)
     assert [item["reference"] for item in data["proposals"]] == ORDER
     # What JsonResponse wrote when the document was built whole (indent 2, accents kept).
@@ -136,7 +138,7 @@ def test_a_streamed_export_revalidates_with_its_last_modified(client, page_cache
 def test_a_stream_left_before_its_end_is_not_cached(client, page_cache):
     first = client.get(CSV_URL)
     next(iter(first.streaming_content))
-    first.close()
+    # The client went away after the first piece: the rest is never read.
     assert client.get(CSV_URL)["X-Page-Cache"] == "miss"
 
 
