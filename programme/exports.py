@@ -48,7 +48,7 @@ COLUMNS = [
 LIST_SEPARATOR = " | "
 # Proposals (and open questions) are read this many at a time: one query and its prefetches per
 # chunk, and no more of them in memory at once.
-CHUNK_SIZE = 500
+CHUNK_SIZE = 100
 
 
 def date_or_none(value):
@@ -102,6 +102,7 @@ def _chunks(queryset, decorate, count=False):
         if len(objects) < CHUNK_SIZE:
             return
         page = queryset.filter(path__gt=objects[-1].path)
+        del objects  # the page read is let go before the next is read
 
 
 def _counted(chunks):
@@ -113,7 +114,10 @@ def _counted(chunks):
 def proposal_chunks(listing, request, count=False):
     """``(number or None, chunks)``: the selected proposals, decorated, in chunks (with their
     number when ``count``: then the first chunk is read at once)."""
-    proposals = _chunks(listing.proposals(), lambda page: listing.decorated_proposals(request, page), count)
+    # The body (a StreamField, most of a proposal's weight) is in no export.
+    proposals = _chunks(
+        listing.proposals().defer("body"), lambda page: listing.decorated_proposals(request, page), count
+    )
     return _counted(proposals) if count else (None, proposals)
 
 
