@@ -102,7 +102,17 @@ def _chunks(queryset, decorate, count=False):
         if len(objects) < CHUNK_SIZE:
             return
         page = queryset.filter(path__gt=objects[-1].path)
-        del objects  # the page read is let go before the next is read
+        _release(objects)
+
+
+def _release(objects):
+    """Break the cycles a prefetch makes (a page → its link rows → the page), so that a chunk
+    read is freed at once rather than at the garbage collector's next full pass."""
+    for obj in objects:
+        for link in getattr(obj, "_prefetched_objects_cache", {}).values():
+            for row in link:
+                row._state.fields_cache.clear()
+        obj._prefetched_objects_cache = {}
 
 
 def _counted(chunks):
