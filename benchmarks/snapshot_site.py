@@ -81,7 +81,7 @@ def main(out_dir):
         urls += [url + sub for sub in SUBROUTES.get(type(page).__name__.lower(), [])]
     for url in urls:
         response = client.get(url)
-        body = response.content.decode("utf-8", "replace")
+        body = response.getvalue().decode("utf-8", "replace")  # streamed or not
         location = response.get("Location", "")
         name = quote(url, safe="") or "root"
         header = f"{response.status_code} {response.get('Content-Type', '')} {location}\n"

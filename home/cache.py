@@ -21,6 +21,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
@@ -336,7 +337,12 @@ def _cacheable_request(request):
 
 
 def _cacheable_response(request, response):
-    if response.status_code != 200 or response.streaming or response.cookies:
+    if response.status_code != 200 or response.cookies:
+        return False
+    # An asynchronous stream is read by the server's event loop, not here.
+    if response.streaming and response.is_async:
+        return False
+    if not response.streaming and len(response.content) > settings.PAGE_CACHE_MAX_BYTES:
         return False
     # The search page counts each query (search statistics): it is answered every time.
     match = getattr(request, "resolver_match", None)
@@ -359,7 +365,9 @@ def _page_key(request):
 class PageCacheMiddleware:
     """Whole responses for anonymous GET requests, from the cache until the next publish.
 
-    Keyed by host, language and full path (query string included). Never for a visitor with a
+    Keyed by host, language and full path (query string included). A streamed response (the
+    open-data exports) is passed on as it is made and cached once complete if no larger than
+    ``PAGE_CACHE_MAX_BYTES`` (``_tee``). Never for a visitor with a
     session (an editor, a page password), a preview, a page carrying a CSRF token (the contact
     form, a password form) or one that sets a cookie. Placed innermost, so the security headers
     and the conditional-GET answer (ETag, 304) are still added on the way out. Browsers revalidate
@@ -372,12 +380,16 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not _cacheable_request(request):
-            token = _request_generation.set(_read_generation())
+            value = _read_generation()
+            token = _request_generation.set(value)
             try:
                 site_for_request(request)
-                return self.get_response(request)
+                response = self.get_response(request)
             finally:
                 _request_generation.reset(token)
+            if response.streaming and not response.is_async:
+                response.streaming_content = _within_generation(response.streaming_content, value)
+            return response
         page_key = _page_key(request)
         found = cache.get_many([GENERATION_KEY, page_key])
         current = _read_generation(found.get(GENERATION_KEY))
@@ -405,11 +417,68 @@ class PageCacheMiddleware:
             )
             # Nothing a visitor sees changed since the generation began (a publish starts one).
             response.setdefault("Last-Modified", http_date(generation() / 1e9))
-            if not response.has_header("ETag"):
-                digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
-                response["ETag"] = f'"{digest}"'
-            cache.set(page_key, (generation(), response), settings.PAGE_CACHE_TIMEOUT)
+            if response.streaming:
+                response.streaming_content = _tee(response, response.streaming_content, page_key, generation())
+            else:
+                if not response.has_header("ETag"):
+                    response["ETag"] = _etag(response.content)
+                cache.set(page_key, (generation(), response), settings.PAGE_CACHE_TIMEOUT)
             response["X-Page-Cache"] = "miss"
+        elif response.streaming and not response.is_async:
+            response.streaming_content = _within_generation(response.streaming_content, generation())
+
+
+def _etag(content):
+    digest = hashlib.md5(content, usedforsecurity=False).hexdigest()
+    return f'"{digest}"'
+
+
+def _within_generation(chunks, value):
+    """``chunks``, each made with the request's generation set (a stream is read after the
+    middleware has returned): the code that makes them reads the cache as the view did."""
+    chunks = iter(chunks)
+    while True:
+        token = _request_generation.set(value)
+        try:
+            chunk = next(chunks)
+        except StopIteration:
+            return
+        finally:
+            _request_generation.reset(token)
+        yield chunk
+
+
+def _tee(response, chunks, page_key, value):
+    """A streamed response's ``chunks``, passed on as they come and kept: once the stream is over,
+    the whole response goes into the cache (so the next request is a hit, with an ETag), unless
+    it grew over ``PAGE_CACHE_MAX_BYTES`` (then what was kept is let go at once) or the client
+    went away before the end (the generator is closed: nothing is stored).
+
+    The streamed answer itself has no ETag (it is not known before the last byte): its
+    ``Last-Modified`` (the generation's start) is what a client revalidates it with."""
+    # The headers as they are now, as for a page cached whole: those the middleware above adds
+    # on the way out are added again to a hit.
+    headers = dict(response.items())
+    status = response.status_code
+
+    def passed_on():
+        kept, size = [], 0
+        for chunk in _within_generation(chunks, value):
+            if kept is not None:
+                size += len(chunk)
+                if size > settings.PAGE_CACHE_MAX_BYTES:
+                    kept = None
+                else:
+                    kept.append(chunk)
+            yield chunk
+        if kept is not None:
+            content = b"".join(kept)
+            stored = HttpResponse(content, status=status, headers=headers)
+            if not stored.has_header("ETag"):
+                stored["ETag"] = _etag(content)
+            cache.set(page_key, (value, stored), settings.PAGE_CACHE_TIMEOUT)
+
+    return passed_on()
 
 
 def connect_signals():

@@ -8,6 +8,9 @@ export of a filtered index holds exactly what the index shows. An unknown filter
 400 answer that says which value is wrong, never an export of everything.
 """
 
+from itertools import chain
+
+from django.db.models import Count, Window
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +18,7 @@ from django.utils.translation import gettext as _
 from home import opendata
 
 from .listing import ProposalListing
+from .models import QuestionPage
 
 PROPOSAL = "proposal"
 OPEN_QUESTION = "open-question"
@@ -42,6 +46,9 @@ COLUMNS = [
     "last_published_at",
 ]
 LIST_SEPARATOR = " | "
+# Proposals (and open questions) are read this many at a time: one query and its prefetches per
+# chunk, and no more of them in memory at once.
+CHUNK_SIZE = 100
 
 
 def date_or_none(value):
@@ -83,43 +90,115 @@ def milestone_text(record):
     return f"{date} {record['title']} ({state})".strip()
 
 
-def proposal_records(listing, request):
-    """One dict per selected proposal, with the linked objects as dicts."""
-    records = []
-    proposals, questions = listing.all_decorated()
-    for proposal in proposals:
-        records.append(
-            {
-                "type": PROPOSAL,
-                "reference": proposal.reference,
-                "title": proposal.title,
-                "summary": proposal.summary,
-                "axis": {"slug": proposal.axis.slug, "title": proposal.axis.title} if proposal.axis else None,
-                "themes": [{"slug": theme.slug, "name": theme.name} for theme in proposal.themes],
-                "quartiers": [
-                    {"slug": q.slug, "title": q.title, "url": q.get_full_url(request=request)}
-                    for q in proposal.quartiers
-                ],
-                "places": [
-                    {"slug": p.slug, "title": p.title, "url": p.get_full_url(request=request)} for p in proposal.places
-                ],
-                "flagship": proposal.flagship,
-                "status": proposal.status,
-                "status_label": proposal.status_label,
-                "status_date": _day(proposal.status_date),
-                "status_justification": proposal.status_justification,
-                "progress_value": _number(proposal.progress_value),
-                "progress_target": _number(proposal.progress_target),
-                "progress_unit": proposal.progress_unit or None,
-                "milestones": [milestone_record(m, request) for m in proposal.timeline],
-                "url": proposal.get_full_url(request=request),
-                "first_published_at": _date(proposal.first_published_at),
-                "last_published_at": _date(proposal.last_published_at),
-            }
-        )
-    for question in questions:
-        records.append(question_record(question, request))
-    return records
+def _chunks(queryset, decorate, count=False, keep=None, name=""):
+    """``decorate(page)`` for each page of ``CHUNK_SIZE`` objects of ``queryset`` (in path order),
+    as lists, read as they are asked for: keyset pages (``path > last``), so that each page costs
+    the same (one query and its prefetches). With ``count``, the first page's objects carry
+    ``total``, the number of objects in all pages (a window count: no query of its own).
+
+    With ``keep`` (``ProposalListing.cached``), each page is kept per generation under ``name``
+    and its first path: an export asked again reads no query, and still holds one page at a time."""
+    page = queryset.annotate(total=Window(Count("pk"))) if count else queryset
+    after = ""
+    while True:
+
+        def read(page=page):
+            objects = decorate(page[:CHUNK_SIZE])
+            _release(objects)  # decorated: the prefetched link rows are read, not needed any more
+            return objects
+
+        objects = keep(f"export-{name}", read, count, after) if keep else read()
+        yield objects
+        if len(objects) < CHUNK_SIZE:
+            return
+        after = objects[-1].path
+        page = queryset.filter(path__gt=after)
+        del objects  # the page read is let go before the next is read
+
+
+def _release(objects):
+    """Break the cycles a prefetch makes (a page → its link rows → the page), so that a chunk
+    read is freed at once rather than at the garbage collector's next full pass."""
+    for obj in objects:
+        for link in getattr(obj, "_prefetched_objects_cache", {}).values():
+            for row in link:
+                row._state.fields_cache.clear()
+        obj._prefetched_objects_cache = {}
+
+
+def _counted(chunks):
+    """The number of objects in ``chunks`` (from its first page's window count), and the chunks."""
+    first = next(chunks)
+    return (first[0].total if first else 0), chain([first], chunks)
+
+
+def proposal_chunks(listing, request, count=False):
+    """``(number or None, chunks)``: the selected proposals, decorated, in chunks (with their
+    number when ``count``: then the first chunk is read at once)."""
+    # The body (a StreamField, most of a proposal's weight) is in no export.
+    proposals = _chunks(
+        listing.proposals().defer("body"),
+        lambda page: listing.decorated_proposals(request, page),
+        count,
+        listing.cached,
+        "proposals",
+    )
+    return _counted(proposals) if count else (None, proposals)
+
+
+def selected_chunks(listing, request, count=False):
+    """``(number or None, chunks)``: the selected proposals then open questions, as
+    ``proposal_chunks``."""
+    proposal_count, proposals = proposal_chunks(listing, request, count)
+    questions = _chunks(
+        listing.questions().order_by("path"),
+        lambda page: listing.decorated_questions(request, page),
+        count,
+        listing.cached,
+        "questions",
+    )
+    if not count:
+        return None, chain(proposals, questions)
+    question_count, questions = _counted(questions)
+    return proposal_count + question_count, chain(proposals, questions)
+
+
+def proposal_records(listing, request, count=False):
+    """``(number or None, records)``: one dict per selected proposal, then per open question,
+    with the linked objects as dicts; the records are made as they are read."""
+    total, chunks = selected_chunks(listing, request, count)
+    return total, (_record(item, request) for chunk in chunks for item in chunk)
+
+
+def _record(item, request):
+    return question_record(item, request) if isinstance(item, QuestionPage) else proposal_record(item, request)
+
+
+def proposal_record(proposal, request):
+    return {
+        "type": PROPOSAL,
+        "reference": proposal.reference,
+        "title": proposal.title,
+        "summary": proposal.summary,
+        "axis": {"slug": proposal.axis.slug, "title": proposal.axis.title} if proposal.axis else None,
+        "themes": [{"slug": theme.slug, "name": theme.name} for theme in proposal.themes],
+        "quartiers": [
+            {"slug": q.slug, "title": q.title, "url": q.get_full_url(request=request)} for q in proposal.quartiers
+        ],
+        "places": [{"slug": p.slug, "title": p.title, "url": p.get_full_url(request=request)} for p in proposal.places],
+        "flagship": proposal.flagship,
+        "status": proposal.status,
+        "status_label": proposal.status_label,
+        "status_date": _day(proposal.status_date),
+        "status_justification": proposal.status_justification,
+        "progress_value": _number(proposal.progress_value),
+        "progress_target": _number(proposal.progress_target),
+        "progress_unit": proposal.progress_unit or None,
+        "milestones": [milestone_record(m, request) for m in proposal.timeline],
+        "url": proposal.get_full_url(request=request),
+        "first_published_at": _date(proposal.first_published_at),
+        "last_published_at": _date(proposal.last_published_at),
+    }
 
 
 def question_record(question, request):
@@ -186,7 +265,7 @@ def csv_response(index, request):
             "first_published_at": record["first_published_at"] or "",
             "last_published_at": record["last_published_at"] or "",
         }
-        for record in proposal_records(listing, request)
+        for record in proposal_records(listing, request)[1]
     )
     return opendata.csv_response(COLUMNS, rows, "propositions.csv")
 
@@ -195,13 +274,14 @@ def json_response(index, request):
     listing = ProposalListing(index, request.GET)
     if listing.errors:
         return bad_filter_response(listing)
-    records = proposal_records(listing, request)
-    return opendata.json_response(
+    count, records = proposal_records(listing, request, count=True)
+    return opendata.json_stream_response(
         {
             "source": index.get_full_url(request=request),
             "language": index.locale.language_code,
             "filters": {name: option.value for name, option in listing.selected.items()},
-            "count": len(records),
-            "proposals": records,
-        }
+            "count": count,
+        },
+        "proposals",
+        records,
     )

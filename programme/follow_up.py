@@ -17,6 +17,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -26,7 +27,7 @@ from wagtail.models import PageLogEntry
 from home import opendata
 from home.feeds import SiteFeed
 
-from .exports import bad_filter_response, date_or_none
+from .exports import bad_filter_response, date_or_none, proposal_chunks
 from .history import PUBLISH_ACTIONS, status_label
 from .listing import ProposalListing
 from .models import ProposalStatus
@@ -288,7 +289,8 @@ class FollowUpFeed(SiteFeed):
         return _("Les changements de statut et les étapes franchies des propositions, avec leur justification.")
 
     def items(self, listing):
-        return follow_up_items(self.proposals, self.changes)
+        """The ``FEED_MAX_ITEMS`` most recent, as the programme's feed (a feed is read for what is new)."""
+        return follow_up_items(self.proposals, self.changes)[: settings.FEED_MAX_ITEMS]
 
     def item_title(self, item):
         return item.title
@@ -335,37 +337,42 @@ def follow_up_feed_response(index, request, kind):
 
 
 def history_json_response(index, request):
-    """Every published status of every proposal the filters select, with its justification."""
+    """Every published status of every proposal the filters select, with its justification
+    (streamed, the proposals read in chunks as for the programme's exports)."""
     listing = ProposalListing(index, request.GET)
     if listing.errors:
         return bad_filter_response(listing)
-    proposals, changes = followed(listing)
-    records = [
-        {
-            "reference": proposal.reference,
-            "title": proposal.title,
-            "url": proposal.get_full_url(request=request),
-            "status": proposal.status,
-            "statuses": [
-                {
-                    "status": change.status,
-                    "status_label": change.status_label,
-                    "status_date": change.status_date.isoformat() if change.status_date else None,
-                    "justification": change.justification,
-                    "published_at": date_or_none(change.published_at),
+    count, chunks = proposal_chunks(listing, request, count=True)
+
+    def records():
+        for proposals in chunks:
+            changes = status_changes(proposals)  # one query per chunk
+            for proposal in proposals:
+                yield {
+                    "reference": proposal.reference,
+                    "title": proposal.title,
+                    "url": proposal.get_full_url(request=request),
+                    "status": proposal.status,
+                    "statuses": [
+                        {
+                            "status": change.status,
+                            "status_label": change.status_label,
+                            "status_date": change.status_date.isoformat() if change.status_date else None,
+                            "justification": change.justification,
+                            "published_at": date_or_none(change.published_at),
+                        }
+                        for change in changes[proposal.pk]
+                    ],
                 }
-                for change in changes[proposal.pk]
-            ],
-        }
-        for proposal in proposals
-    ]
-    return opendata.json_response(
+
+    return opendata.json_stream_response(
         {
             "source": index.get_full_url(request=request) + index.reverse_subpage("follow_up"),
             "language": index.locale.language_code,
             "filters": {name: option.value for name, option in listing.selected.items()},
             "statuses": {value: str(label) for value, label in ProposalStatus.choices},
-            "count": len(records),
-            "proposals": records,
-        }
+            "count": count,
+        },
+        "proposals",
+        records(),
     )

@@ -198,10 +198,6 @@ class ProposalListing:
             self.selection_key,
         )
 
-    def all_decorated(self):
-        """``(decorated_proposals(), decorated_questions())``, from the cache (the exports)."""
-        return self.cached("all", lambda: (self.decorated_proposals(), self.decorated_questions()))
-
     @property
     def is_filtered(self):
         return bool(self.selected)

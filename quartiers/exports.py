@@ -32,42 +32,40 @@ DATASET_TITLE = "Portraits des quartiers du Contrat de Ville 2024-2030 de Grand 
 DATASET_SOURCE = "Contrat de Ville 2024-2030 de Grand Besançon Métropole, portraits de quartier"
 
 
-def export_data(index, request):
-    """The dataset as Python data (what the JSON export serialises)."""
-    quartiers = []
-    for page in index.quartier_pages():
-        quartiers.append(
+def quartier_record(page, request):
+    return {
+        "slug": page.slug,
+        "name": page.title,
+        "kind": page.kind,
+        "commune": page.commune,
+        "latitude": plain_number(page.latitude),
+        "longitude": plain_number(page.longitude),
+        "url": page.get_full_url(request=request),
+        "indicators": [
             {
-                "slug": page.slug,
-                "name": page.title,
-                "kind": page.kind,
-                "commune": page.commune,
-                "latitude": plain_number(page.latitude),
-                "longitude": plain_number(page.longitude),
-                "url": page.get_full_url(request=request),
-                "indicators": [
-                    {
-                        "theme": indicator.theme,
-                        "code": indicator.code,
-                        "label": indicator.label,
-                        "value": plain_number(indicator.value),
-                        "unit": indicator.unit,
-                        "besancon_value": plain_number(indicator.besancon_value),
-                        "gbm_value": plain_number(indicator.gbm_value),
-                        "source": indicator.source,
-                        "year": indicator.year,
-                        "note": indicator.note,
-                    }
-                    for indicator in page.indicators.all()
-                ],
+                "theme": indicator.theme,
+                "code": indicator.code,
+                "label": indicator.label,
+                "value": plain_number(indicator.value),
+                "unit": indicator.unit,
+                "besancon_value": plain_number(indicator.besancon_value),
+                "gbm_value": plain_number(indicator.gbm_value),
+                "source": indicator.source,
+                "year": indicator.year,
+                "note": indicator.note,
             }
-        )
+            for indicator in page.indicators.all()
+        ],
+    }
+
+
+def export_head(index, request):
+    """The dataset's description, before its ``quartiers`` (what the JSON export starts with)."""
     return {
         "title": DATASET_TITLE,
         "source": DATASET_SOURCE,
         "language": index.locale.language_code,
         "url": index.get_full_url(request=request),
-        "quartiers": quartiers,
     }
 
 
@@ -76,7 +74,10 @@ def _filename(index, extension):
 
 
 def json_response(index, request):
-    return opendata.json_response(export_data(index, request), filename=_filename(index, "json"))
+    records = (quartier_record(page, request) for page in index.quartier_pages())
+    return opendata.json_stream_response(
+        export_head(index, request), "quartiers", records, filename=_filename(index, "json")
+    )
 
 
 def csv_rows(index, request):

@@ -20,6 +20,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from programme.models import ProposalPage, RelatedProposal
+from tests.responses import body
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +191,7 @@ def _read(client, surface, hidden):
     for url in surface.urls(hidden):
         response = client.get(url, follow=True)
         assert response.status_code < 500, (surface.name, url, response.status_code)
-        texts.append(response.content.decode("utf-8"))
+        texts.append(body(response).decode("utf-8"))
     return "\n".join(texts)
 
 

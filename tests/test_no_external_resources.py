@@ -20,6 +20,7 @@ from django.test import Client
 from wagtail.models import Page, Site
 
 from tests.html import soup
+from tests.responses import body as read
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +164,7 @@ def crawl(client):
             queue.append(urljoin(key, response["Location"]))
             continue
         content_type = response.get("Content-Type", "")
-        body = response.content.decode("utf-8", "replace") if response.status_code == 200 else ""
+        body = read(response).decode("utf-8", "replace") if response.status_code == 200 else ""
         if "html" in content_type:
             links = scan_html(body).links
             queue.extend(urljoin(key, link.split("#")[0]) for link in links if link and not link.startswith("#"))
@@ -178,7 +179,7 @@ def scan(url, response, hosts):
     content_type = response.get("Content-Type", "")
     if response.status_code != 200:
         return problems
-    body = response.content.decode("utf-8", "replace")
+    body = read(response).decode("utf-8", "replace")
     if "html" in content_type:
         scanner = scan_html(body)
         for description, resource in scanner.resources:

@@ -250,6 +250,8 @@ PAGE_CACHE_TIMEOUT = 60 * 60
 PAGE_CACHE_EXEMPT_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/_util/")
 PAGE_CACHE_EXEMPT_URL_NAMES = ("search",)  # the search page and API count each query
 PAGE_CACHE_PROXY_SECONDS = 10 * 60
+# A page or export larger than this is answered every time, never kept in the page cache.
+PAGE_CACHE_MAX_BYTES = 2 * 1024 * 1024
 # Our own page cache is purged through Wagtail's front-end cache app; production adds its proxy.
 WAGTAILFRONTENDCACHE = {
     "local": {"BACKEND": "home.cache.PageCacheBackend"},

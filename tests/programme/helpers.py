@@ -7,17 +7,19 @@ import xml.etree.ElementTree as ET
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from tests.responses import body
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def csv_rows(response):
     assert response.status_code == 200, response.content
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(body(response).decode("utf-8"))))
 
 
 def json_data(response):
     assert response.status_code == 200, response.content
-    return json.loads(response.content.decode("utf-8"))
+    return json.loads(body(response).decode("utf-8"))
 
 
 def rss_items(response):

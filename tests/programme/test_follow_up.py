@@ -323,6 +323,14 @@ def test_follow_up_feeds_carry_status_changes_and_milestones(client, followed):
     assert {e["title"].split(" — ")[0] for e in theme} == {"P-07", "P-10"}
 
 
+def test_the_follow_up_feed_keeps_the_most_recent_items_only(client, followed, settings):
+    settings.FEED_MAX_ITEMS = 2
+    entries = atom_entries(client.get(INDEX + "suivi/flux/atom/", {"proposition": "P-08"}))
+    # The newest first, as without the bound: the latest status, then one more item.
+    assert len(entries) == 2
+    assert entries[0]["title"] == "P-08 — statut : Partiellement réalisée"
+
+
 @pytest.mark.parametrize(
     ("url", "feed", "title"),
     [

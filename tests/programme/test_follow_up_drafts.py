@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset
 
 from programme.models import ProposalMilestone, ProposalPage
 from tests.html import one, soup, text_of
+from tests.responses import body
 
 from .helpers import atom_entries, csv_rows, json_data, proposal_form_data
 
@@ -73,7 +74,7 @@ def test_a_status_change_shows_only_once_published(client):
     for url in _public_urls(page):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert SECRET not in response.content.decode(), url
+        assert SECRET not in body(response).decode(), url
     assert _abandoned(client) == set()
     barometer = soup(client.get(INDEX + "suivi/"))
     assert text_of(one(barometer, "section.barometer__overall tbody tr:last-child td")) == "0"
@@ -108,7 +109,7 @@ def test_a_draft_after_a_published_status_leaks_nowhere(client):
     draft.status, draft.status_justification = "abandoned", f"Brouillon {SECRET}"
     draft.save_revision()
     for url in _public_urls(page):
-        content = client.get(url).content.decode()
+        content = body(client.get(url)).decode()
         assert SECRET not in content, url
     assert _abandoned(client) == set()
     rows = {row["reference"]: row for row in csv_rows(client.get(INDEX + "export/csv/"))}

@@ -11,6 +11,7 @@ from programme.models import ProgrammeIndexPage, ProposalPage
 from programme.queries import flagship_proposals, proposals_concerning, questions_concerning
 from quartiers.models import QuartierPage
 from tests.html import one, soup, text_of
+from tests.programme.helpers import json_data
 from tests.seed import seed_translation
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +46,9 @@ def test_english_index_lists_the_translation_with_its_links(client, english_prop
 
 def test_english_export_holds_the_english_tree(client, english_proposal):
     index = ProgrammeIndexPage.objects.get(locale__language_code="en")
-    data = client.get(index.url + "export/json/").json()
+    data = json_data(client.get(index.url + "export/json/"))
     assert data["language"] == "en"
-    french = client.get(ProgrammeIndexPage.objects.get(locale__language_code="fr").url + "export/json/").json()
+    french = json_data(client.get(ProgrammeIndexPage.objects.get(locale__language_code="fr").url + "export/json/"))
     # Every proposal is in the English tree.
     assert [item["reference"] for item in data["proposals"]] == [item["reference"] for item in french["proposals"]]
     titles = {item["reference"]: item["title"] for item in data["proposals"]}

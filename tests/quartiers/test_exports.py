@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from tests.html import normalise, soup, spoken_text
+from tests.responses import body
 
 from .utils import FRAGILE_SLUGS, QPV_SLUGS, french_number, is_change, seed_quartiers
 
@@ -26,7 +27,7 @@ def _json(client):
     response = client.get(JSON_URL)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    return json.loads(response.content)
+    return json.loads(body(response))
 
 
 def _csv(client):
@@ -34,7 +35,7 @@ def _csv(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(body(response).decode("utf-8"))))
 
 
 def _seed_total():
