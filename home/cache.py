@@ -358,7 +358,10 @@ def _cacheable_response(request, response):
 def _page_key(request):
     """Without the generation: the entry holds the generation it was stored in, so that a hit is
     one round trip to the cache (the generation and the page together)."""
-    raw = "\n".join([request.get_host(), translation.get_language() or "", request.get_full_path()])
+    # The language LocaleMiddleware (inside this one) will activate: the path's prefix, else the
+    # visitor's cookie or Accept-Language.
+    language = translation.get_language_from_request(request, check_path=True)
+    raw = "\n".join([request.get_host(), language or "", request.get_full_path()])
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -369,8 +372,10 @@ class PageCacheMiddleware:
     open-data exports) is passed on as it is made and cached once complete if no larger than
     ``PAGE_CACHE_MAX_BYTES`` (``_tee``). Never for a visitor with a
     session (an editor, a page password), a preview, a page carrying a CSRF token (the contact
-    form, a password form) or one that sets a cookie. Placed innermost, so the security headers
-    and the conditional-GET answer (ETag, 304) are still added on the way out. Browsers revalidate
+    form, a password form) or one that sets a cookie. Placed outside every middleware that a page
+    served from the cache does not need (sessions, language, CSRF, messages, CSP…): a page is
+    stored with the headers they added on its way out, and a hit skips them; the security
+    headers and the conditional-GET answer (ETag, 304) are still added outside. Browsers revalidate
     every time (``max-age=0``: a publish is seen at once); a proxy may keep the page
     ``PAGE_CACHE_PROXY_SECONDS``, Wagtail's front-end cache app purging it on publish.
     """

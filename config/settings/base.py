@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # ETag answered with 304 Not Modified (pages, feeds, exports).
     "django.middleware.http.ConditionalGetMiddleware",
+    # A page from the cache is answered here, with the headers the middleware below added when
+    # it was stored (language, CSP, framing): they are not run again for it (home.cache).
+    "home.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LanguagePrefixMiddleware",  # Django's LocaleMiddleware; API 404s stay 404s
     "django.middleware.common.CommonMiddleware",
@@ -73,8 +76,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a login refused by axes into the lock-out page.
     "axes.middleware.AxesMiddleware",
-    # Innermost: a cached page still gets every header above on its way out (home.cache).
-    "home.cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
