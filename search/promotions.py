@@ -97,9 +97,9 @@ def record_query(query, found):
 
 
 def _record_in_upserts(query_string, today, found):
-    """SQLite: the day's counts as two or three upserts (``ON CONFLICT``, SQLite 3.24 and later),
-    each atomic on its own, instead of Wagtail's ``Query.add_hit`` (a read, then a save, in a
-    transaction: five statements). A failure between them leaves a query counted zero times."""
+    """SQLite: the day's counts as two or three upserts (``ON CONFLICT``, SQLite 3.24 and later) in
+    one transaction, instead of Wagtail's ``Query.add_hit`` (a read, then a save: five
+    statements)."""
     query_table = Query._meta.db_table
     hits_table = QueryDailyHits._meta.db_table
     unanswered_table = UnansweredQuery._meta.db_table
@@ -116,7 +116,8 @@ def _record_in_upserts(query_string, today, found):
                 ON CONFLICT (query_string, date) DO UPDATE SET hits = {unanswered_table}.hits + 1"""
         )
     try:
-        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+        # One transaction: SQLite writes (and syncs) its journal once, not once per statement.
+        with transaction.atomic():
             with connection.cursor() as cursor:
                 for sql in statements:
                     # The date as SQLite's date columns hold it (Python's date adapter is deprecated).
