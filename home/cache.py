@@ -302,8 +302,8 @@ def site_for_request(request):
     from wagtail.models import Site
 
     if not hasattr(request, "_wagtail_site"):
-        # The validated host (CommonMiddleware has already refused one not in ALLOWED_HOSTS): a
-        # made-up Host header gets no entry of its own.
+        # The validated host (``get_host`` refuses one not in ALLOWED_HOSTS): a made-up Host
+        # header gets no entry of its own.
         host = request.get_host()
         site = cached("site", lambda: Site._find_for_request(request), host, request.get_port())
         request._wagtail_site = site

@@ -174,18 +174,26 @@ def _record(item, request):
     return question_record(item, request) if isinstance(item, QuestionPage) else proposal_record(item, request)
 
 
+def _links(page, request):
+    """A decorated proposal's or open question's axis, themes, quartiers and places, as the
+    exports write them (in their columns' order)."""
+    return {
+        "axis": {"slug": page.axis.slug, "title": page.axis.title} if page.axis else None,
+        "themes": [{"slug": theme.slug, "name": theme.name} for theme in page.themes],
+        "quartiers": [
+            {"slug": q.slug, "title": q.title, "url": q.get_full_url(request=request)} for q in page.quartiers
+        ],
+        "places": [{"slug": p.slug, "title": p.title, "url": p.get_full_url(request=request)} for p in page.places],
+    }
+
+
 def proposal_record(proposal, request):
     return {
         "type": PROPOSAL,
         "reference": proposal.reference,
         "title": proposal.title,
         "summary": proposal.summary,
-        "axis": {"slug": proposal.axis.slug, "title": proposal.axis.title} if proposal.axis else None,
-        "themes": [{"slug": theme.slug, "name": theme.name} for theme in proposal.themes],
-        "quartiers": [
-            {"slug": q.slug, "title": q.title, "url": q.get_full_url(request=request)} for q in proposal.quartiers
-        ],
-        "places": [{"slug": p.slug, "title": p.title, "url": p.get_full_url(request=request)} for p in proposal.places],
+        **_links(proposal, request),
         "flagship": proposal.flagship,
         "status": proposal.status,
         "status_label": proposal.status_label,
@@ -208,12 +216,7 @@ def question_record(question, request):
         "reference": None,
         "title": question.title,
         "summary": question.summary,
-        "axis": {"slug": question.axis.slug, "title": question.axis.title} if question.axis else None,
-        "themes": [{"slug": theme.slug, "name": theme.name} for theme in question.themes],
-        "quartiers": [
-            {"slug": q.slug, "title": q.title, "url": q.get_full_url(request=request)} for q in question.quartiers
-        ],
-        "places": [{"slug": p.slug, "title": p.title, "url": p.get_full_url(request=request)} for p in question.places],
+        **_links(question, request),
         "flagship": False,
         "status": None,
         "status_label": None,
