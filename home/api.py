@@ -2,7 +2,8 @@
 
 Every query parameter is checked before it reaches the database, and a bad one is answered 400
 with a JSON message that names it: NUL characters (PostgreSQL refuses them), offsets and limits
-that are not plain ASCII numbers or too large, a ``search_operator`` other than ``and``/``or``.
+that are not plain ASCII numbers or too large, an ``id`` that is not one, a ``search_operator``
+other than ``and``/``or``.
 ``search`` goes through the site search's cleaning (``home.search_terms``).
 """
 
@@ -23,6 +24,7 @@ from home.search_terms import clean_query, terms_for_engine
 MAX_OFFSET = 1_000_000
 WHOLE_NUMBER = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit() takes « ² » and « ① »
 SEARCH_OPERATORS = {"and", "or"}
+MAX_ID_DIGITS = 18  # inside a 64-bit integer
 
 
 def checked_parameters(query):
@@ -39,6 +41,9 @@ def checked_parameters(query):
             largest = MAX_OFFSET if name == "offset" else getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
             if len(value) > len(str(MAX_OFFSET)) or int(value) > largest:
                 raise BadRequestError(f"{name} must be at most {largest}")
+    # ``find/?id=`` reaches the database as it is: « » or « abc » was a 500.
+    if "id" in query and not (WHOLE_NUMBER.fullmatch(query["id"]) and len(query["id"]) <= MAX_ID_DIGITS):
+        raise BadRequestError(f"id must be a whole number of at most {MAX_ID_DIGITS} digits 0-9")
     if "search_operator" in query and query["search_operator"] not in SEARCH_OPERATORS:
         raise BadRequestError("search_operator must be 'and' or 'or'")
     if "search" in query:

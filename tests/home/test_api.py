@@ -1,7 +1,10 @@
 """The read-only API answers 400 with a JSON message naming the parameter, never 500
 (issue 13: every one of these was a server error on SQLite or PostgreSQL)."""
 
+from urllib.parse import urlsplit
+
 import pytest
+from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +35,21 @@ def test_a_bad_parameter_is_refused_with_a_message_that_names_it(client, endpoin
     assert name in response.json()["message"]
 
 
+@pytest.mark.parametrize("value", ["", "abc", "12a", "²", "1" * 19])
+def test_find_refuses_an_id_that_is_not_a_whole_number(client, value):
+    response = client.get("/api/v2/pages/find/", {"id": value})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "id must be a whole number" in response.json()["message"]
+
+
+def test_find_by_id_still_answers_a_public_page(client):
+    page = Page.objects.live().public().filter(depth__gt=1).first()
+    response = client.get("/api/v2/pages/find/", {"id": str(page.pk)})
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == f"/api/v2/pages/{page.pk}/"
+
+
 def test_find_refuses_a_nul_in_html_path(client):
     response = client.get("/api/v2/pages/find/", {"html_path": "/fr/\x00"})
     assert response.status_code == 400
@@ -48,7 +66,9 @@ def test_search_syntax_of_the_engines_is_plain_text(client, query):
 
 
 def test_a_cleaned_search_still_finds_its_page(client):
-    response = client.get("/api/v2/pages/", {"search": 'Citadelle" OR', "search_operator": "or", "type": "culture.CulturalPlacePage"})
+    response = client.get(
+        "/api/v2/pages/", {"search": 'Citadelle" OR', "search_operator": "or", "type": "culture.CulturalPlacePage"}
+    )
     assert response.status_code == 200
     titles = [item["title"] for item in response.json()["items"]]
     assert "Citadelle de Besançon" in titles
