@@ -110,7 +110,7 @@ def restricted_paths():
 
     return cached(
         "restricted-paths",
-        lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
     )
 
 
@@ -202,30 +202,38 @@ def _route_in_two_queries(request, site, path):
     (exports, feeds), the page the whole path names is the answer if it is live, anything else is
     a 404 (``None``). ``_UNROUTED`` (Wagtail's own walk then) for a request this does not expect."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Subquery
+    from django.db.models import Exists, OuterRef, Subquery
     from django.http import Http404
     from django.urls import Resolver404
     from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
 
     try:
         language = get_supported_content_language_variant(translation.get_language())
     except LookupError:
         return _UNROUTED
     components = [component for component in path.split("/") if component]
-    site_root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+    all_sites = sites()
+    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
     rows = list(
         Page.objects.filter(
             Q(pk=site.root_page_id)
-            | Q(translation_key=Subquery(site_root_key))
+            # Every site's home page in every language: Wagtail's site root paths (no query of their own).
+            | Q(translation_key__in=[other.root_page.translation_key for other in all_sites])
             | Q(slug__in=components)
             # The candidates' translations too: the language links read them (no query of their own).
             | Q(translation_key__in=Subquery(Page.objects.filter(slug__in=components).values("translation_key")))
-        ).select_related("locale")
+            # The private sections, which ``.public()`` and the view restrictions read (no query either).
+            | Q(pk__in=PageViewRestriction.objects.values("page_id"))
+        )
+        .annotate(restricted=Exists(restricted))
+        .select_related("locale")
     )
     site_root = next((row for row in rows if row.pk == site.root_page_id), None)
     if site_root is None:
         return _UNROUTED
+    cache.add(key("restricted-paths"), sorted({row.path for row in rows if row.restricted}), TIMEOUT)
+    _seed_site_root_paths(all_sites, rows)
     # The language's home page, else the site's own (``Page.localized``).
     root = next(
         (
@@ -299,15 +307,78 @@ def route_ancestors(request, page):
 
 def site_for_request(request):
     """The request's Wagtail site, from the cache (Wagtail queries it on every request)."""
-    from wagtail.models import Site
+    from django.http.request import split_domain_port
 
     if not hasattr(request, "_wagtail_site"):
-        # The validated host (``get_host`` refuses one not in ALLOWED_HOSTS): a made-up Host
-        # header gets no entry of its own.
-        host = request.get_host()
-        site = cached("site", lambda: Site._find_for_request(request), host, request.get_port())
-        request._wagtail_site = site
+        # The validated host (``get_host`` refuses one not in ALLOWED_HOSTS), then the same
+        # choice as Wagtail's ``Site._find_for_request``.
+        request.get_host()
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = _site_for_hostname(sites(), hostname, request.get_port())
     return request._wagtail_site
+
+
+def sites():
+    """Every site with its root page, the root's locale and its settings (``SiteSettings``), in
+    one query per generation: Wagtail reads the site, then its root paths (two queries), then
+    the settings, each on its own. A handful of rows."""
+    from wagtail.models import Site
+
+    return cached("sites", lambda: list(Site.objects.select_related("root_page__locale", "sitesettings")))
+
+
+def _site_for_hostname(all_sites, hostname, port):
+    """Wagtail's ``get_site_for_hostname`` over the sites already read: the site with this
+    hostname and port, else this hostname's default, else the default site unless exactly one
+    other site has this hostname. ``None`` if nothing matches."""
+    from wagtail.models.sites import MATCH_DEFAULT, MATCH_HOSTNAME, MATCH_HOSTNAME_DEFAULT, MATCH_HOSTNAME_PORT
+
+    def match(site):
+        if site.hostname == hostname and site.port == port:
+            return MATCH_HOSTNAME_PORT
+        if site.hostname == hostname and site.is_default_site:
+            return MATCH_HOSTNAME_DEFAULT
+        return MATCH_DEFAULT if site.is_default_site else MATCH_HOSTNAME
+
+    candidates = sorted((site for site in all_sites if site.hostname == hostname or site.is_default_site), key=match)
+    if not candidates:
+        return None
+    first = match(candidates[0])
+    if len(candidates) == 1 or first in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+        return candidates[0]
+    if first == MATCH_DEFAULT:
+        return candidates[len(candidates) == 2]
+    return None
+
+
+def site_settings(site):
+    """The site's ``SiteSettings`` if :func:`sites` read them with it, else ``None`` (no query)."""
+    if site is None or not type(site).sitesettings.is_cached(site):
+        return None
+    return getattr(site, "sitesettings", None)
+
+
+def _seed_site_root_paths(all_sites, rows):
+    """Wagtail's site root paths (``Site.get_site_root_paths``, two queries when not cached),
+    made from the sites and the translations of their home pages that routing has just read;
+    the same list, in Wagtail's order and under its cache key, which Wagtail empties itself when
+    a site or a home page changes."""
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
+
+    ordered = sorted(all_sites, key=lambda site: site.hostname)
+    ordered.sort(key=lambda site: site.is_default_site, reverse=True)
+    ordered.sort(key=lambda site: site.root_page.url_path, reverse=True)
+    result = []
+    for site in ordered:
+        translations = sorted(
+            (row for row in rows if row.translation_key == site.root_page.translation_key), key=lambda row: row.path
+        )
+        if not translations:
+            return  # a home page routing did not read: Wagtail builds the list itself
+        result.extend(
+            SiteRootPath(site.id, row.url_path, site.root_url, row.locale.language_code) for row in translations
+        )
+    cache.add(SITE_ROOT_PATHS_CACHE_KEY, result, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
 
 
 class PageCacheBackend(BaseBackend):

@@ -38,6 +38,18 @@ def language_code_of(locale_id):
     return codes.get(locale_id)
 
 
+_locales = {}
+
+
+def locale_of(obj):
+    """``obj.locale`` without its query: the Locale object, kept per process like the codes."""
+    code = language_code_of(obj.locale_id)
+    locale = _locales.get(obj.locale_id)
+    if locale is None or locale.language_code != code:
+        locale = _locales[obj.locale_id] = Locale.objects.get(pk=obj.locale_id)
+    return locale
+
+
 def in_language_of(obj, function):
     """``function()`` with ``obj``'s language active, e.g. to index choice labels in the page's
     language rather than in the editor's."""

@@ -12,17 +12,18 @@ The number of SQL queries does not depend on the number of proposals.
 """
 
 import unicodedata
+import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
-from django.db.models.functions import Substr
+from django.db.models import Case, CharField, Count, Prefetch, Value, When
+from django.db.models.functions import Cast, Substr
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from culture.models import CulturalPlacePage
 from home.cache import cached
-from home.localization import DROP, localized, translations_by_key
+from home.localization import DROP, locale_of, localized, translations_by_key
 from home.pagination import CachedListing
 from quartiers.models import QuartierPage
 
@@ -324,37 +325,41 @@ class ProposalListing:
                 option.count = counts.get(name, {}).get(option.key, 0)
 
     def _count_rows(self):
-        """``{facet name: {option key: number of proposals}}``, one query per facet."""
-        counts = {}
+        """``{facet name: {option key: number of proposals}}``, every facet in one query (a
+        ``UNION ALL`` of one grouped count per facet, each key as text)."""
+        branches = []
         for name, facet in self.facets.items():
             if not facet.options:
                 continue
             base = self.filtered(exclude=name).order_by()
             if name == "axe":
-                rows = (
-                    base.annotate(axis_path=Substr("path", 1, self.axis_path_length))
-                    .values("axis_path")
-                    .annotate(n=Count("pk"))
-                    .values_list("axis_path", "n")
-                )
+                branch = base.annotate(key=Substr("path", 1, self.axis_path_length))
             elif name == "phare":
-                rows = base.values("flagship").annotate(n=Count("pk")).values_list("flagship", "n")
+                branch = base.annotate(key=Case(When(flagship=True, then=Value("1")), default=Value("0")))
             elif name == "statut":
-                rows = base.values("status").annotate(n=Count("pk")).values_list("status", "n")
+                branch = base.annotate(key=Cast("status", CharField()))
             else:
                 model, target = {
                     "theme": (ProposalTheme, "theme"),
                     "quartier": (ProposalQuartier, "quartier"),
                     "lieu": (ProposalPlace, "place"),
                 }[name]
-                rows = (
+                branch = (
                     model.objects.filter(proposal__in=base.values("pk"))
                     .order_by()
-                    .values(f"{target}__translation_key")
-                    .annotate(n=Count("proposal_id", distinct=True))
-                    .values_list(f"{target}__translation_key", "n")
+                    .annotate(key=Cast(f"{target}__translation_key", CharField()))
                 )
-            counts[name] = dict(rows)
+            counted = "pk" if branch.model is ProposalPage else "proposal_id"
+            branches.append(
+                branch.annotate(facet=Value(name))
+                .values("facet", "key")
+                .annotate(n=Count(counted, distinct=True))
+                .values_list("facet", "key", "n")
+            )
+        counts = {}
+        if branches:
+            for name, key, n in branches[0].union(*branches[1:], all=True):
+                counts.setdefault(name, {})[_option_key(name, key)] = n
         return counts
 
     def visible_facets(self):
@@ -366,7 +371,7 @@ class ProposalListing:
 def _base(index):
     """What every listing of ``index`` starts from: its locale, axes and the themes, quartiers
     and places in its language (live ones only), by translation key."""
-    locale = index.locale
+    locale = locale_of(index)
     return {
         "locale": locale,
         "axes": list(AxisPage.objects.child_of(index).live().public().order_by("path")),
@@ -374,6 +379,16 @@ def _base(index):
         "quartiers": translations_by_key(QuartierPage.objects.live(), locale),
         "places": translations_by_key(CulturalPlacePage.objects.live(), locale),
     }
+
+
+def _option_key(facet, text):
+    """An option's key (``Option.key``) from its text in the counting query: a translation key
+    is written with dashes by PostgreSQL, without by SQLite."""
+    if facet == "phare":
+        return text == "1"
+    if facet in ("theme", "quartier", "lieu"):
+        return uuid.UUID(text)
+    return text
 
 
 def _sort_key(option):

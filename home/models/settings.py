@@ -48,9 +48,7 @@ class SiteSettings(BaseSiteSetting):
     host_address = models.TextField(_("adresse de l'hébergeur"), blank=True)
     contact_email = models.EmailField(_("adresse électronique de contact"), blank=True)
     postal_address = models.TextField(_("adresse postale"), blank=True)
-    social_links = StreamField(
-        [("link", SocialLinkBlock())], verbose_name=_("réseaux sociaux"), blank=True
-    )
+    social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("réseaux sociaux"), blank=True)
     accessibility_status = models.CharField(
         _("état de conformité au RGAA"),
         max_length=30,
@@ -98,6 +96,9 @@ class SiteSettings(BaseSiteSetting):
         shows them, and saving them starts a new generation."""
         from home import cache
 
+        found = cache.site_settings(site)
+        if found is not None:
+            return found
         return cache.cached("site-settings", lambda: super(SiteSettings, cls).for_site(site), getattr(site, "pk", None))
 
 
@@ -116,9 +117,7 @@ class SiteTexts(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Tr
         help_text=_("Une ou deux phrases : qui publie ce site, et pourquoi."),
     )
     main_menu = StreamField([("link", LinkBlock())], verbose_name=_("menu principal"), blank=True)
-    footer_menu = StreamField(
-        [("link", LinkBlock())], verbose_name=_("liens du pied de page"), blank=True
-    )
+    footer_menu = StreamField([("link", LinkBlock())], verbose_name=_("liens du pied de page"), blank=True)
 
     panels = [FieldPanel("footer_text"), FieldPanel("main_menu"), FieldPanel("footer_menu"), PublishingPanel()]
 

@@ -117,3 +117,59 @@ def test_the_routing_hands_the_language_links_the_pages_translations(language):
     # P-04 exists in the three languages (demo content).
     assert sorted(page.locale.language_code for page in found) == ["de", "en", "fr"]
     assert {page.pk for page in found} == set(proposal.get_translations(inclusive=True).values_list("pk", flat=True))
+
+
+# (hostname, port) asked for, with a second site « presse.example.org:8080 » beside the default
+# site (demo content: 127.0.0.1): the site Wagtail's own ``get_site_for_hostname`` picks. The
+# only site of a hostname is chosen whatever the port; any other hostname gets the default site.
+HOSTS = [
+    ("localhost", 80),
+    ("localhost", 8000),
+    ("presse.example.org", 8080),
+    ("presse.example.org", 80),
+    ("x.org", 80),
+]
+
+
+@pytest.mark.parametrize(("hostname", "port"), HOSTS)
+def test_the_site_is_the_one_wagtail_chooses(hostname, port):
+    from wagtail.models.sites import get_site_for_hostname
+
+    home = Site.objects.get(is_default_site=True).root_page
+    Site.objects.create(hostname="presse.example.org", port=8080, root_page=home, site_name="Presse")
+    chosen = site_cache._site_for_hostname(site_cache.sites(), hostname, port)
+    try:
+        expected = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        expected = None
+    assert getattr(chosen, "pk", None) == getattr(expected, "pk", None)
+    assert chosen.hostname == ("presse.example.org" if hostname == "presse.example.org" else "127.0.0.1")
+
+
+def test_routing_leaves_wagtails_site_root_paths_and_the_private_sections_as_wagtail_reads_them():
+    from django.core.cache import cache
+    from wagtail.models import PageViewRestriction
+
+    proposal = ProposalPage.objects.get(reference="P-04", locale__language_code="fr")
+    PageViewRestriction.objects.create(page=proposal.get_parent(), restriction_type="password", password="x")
+    Site.objects.create(
+        hostname="presse.example.org",
+        port=8080,
+        root_page=Page.objects.get(depth=2, locale__language_code="en"),
+        site_name="Presse",
+    )
+    cache.clear()
+    expected_paths = Site.get_site_root_paths()
+    cache.clear()
+    request = RequestFactory().get("/")
+    site = Site.objects.get(is_default_site=True)
+    with translation.override("fr"):
+        site_cache._route_in_two_queries(request, site, _relative(proposal))
+    with CaptureQueriesContext(connection) as queries:
+        seeded = Site.get_site_root_paths()
+        restricted = site_cache.restricted_paths()
+    assert len(queries) == 0
+    assert seeded == expected_paths
+    # Two sites, each home page in three languages (demo content).
+    assert len(seeded) == 6
+    assert restricted == [proposal.get_parent().path]
