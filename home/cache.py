@@ -305,6 +305,13 @@ def route_ancestors(request, page):
     return None
 
 
+def page_ancestors(page, request=None):
+    """``page``'s ancestors below the tree's root, its home page first: those this request's
+    routing read (no query), else one query."""
+    found = route_ancestors(request, page) if request is not None else None
+    return found if found is not None else list(page.get_ancestors().filter(depth__gt=1))
+
+
 def site_for_request(request):
     """The request's Wagtail site, from the cache (Wagtail queries it on every request)."""
     from django.http.request import split_domain_port

@@ -8,7 +8,7 @@ from home.pagination import CachedListing, paginate
 from .contributions import contribution_form
 from .listing import ProposalListing
 from .models import ProgrammeIndexPage, ProposalPage, QuestionContribution, QuestionPage, timeline
-from .queries import decorate_proposals, linked_pages, programme_index_of, related_proposals
+from .queries import decorate_proposals, linked_pages, parent_of, programme_index_of, related_proposals
 
 
 def programme_index_page(page, request):
@@ -52,7 +52,7 @@ def _axis_data(page):
 
 
 def proposal_page(page, request):
-    context = shared("proposal", lambda: _proposal_data(page), page, request)
+    context = shared("proposal", lambda: _proposal_data(page, request), page, request)
     index = context["programme_index"]
     if index is not None and page.reference:
         context["permalink"] = index.permalink_url(page.reference, request=request)
@@ -62,11 +62,11 @@ def proposal_page(page, request):
     return context
 
 
-def _proposal_data(page):
-    context = linked_pages(page)
-    context["axis"] = page.get_parent().specific
-    context["related_proposals"] = related_proposals(page)
-    context["programme_index"] = programme_index_of(page)
+def _proposal_data(page, request):
+    context = linked_pages(page, request)
+    context["axis"] = parent_of(page, request)
+    context["related_proposals"] = related_proposals(page, request)
+    context["programme_index"] = programme_index_of(page, request)
     milestones = timeline(page.milestones.select_related("photo", "evidence_document"))
     dates = [page.follow_up_date, *(m.actual_date for m in milestones if m.actual_date)]
     context["timeline"] = milestones
@@ -88,7 +88,7 @@ def follow_up_links(page, index, request):
 
 
 def question_page(page, request):
-    context = shared("question", lambda: _question_data(page), page, request)
+    context = shared("question", lambda: _question_data(page, request), page, request)
     # Not cached: approving a contribution publishes nothing (the generation does not move).
     context["contributions"] = list(QuestionContribution.published_for(page))
     context["contribution_form"] = contribution_form(page)
@@ -96,8 +96,8 @@ def question_page(page, request):
     return context
 
 
-def _question_data(page):
-    context = linked_pages(page)
-    context["axis"] = page.get_parent().specific
-    context["programme_index"] = programme_index_of(page)
+def _question_data(page, request):
+    context = linked_pages(page, request)
+    context["axis"] = parent_of(page, request)
+    context["programme_index"] = programme_index_of(page, request)
     return context

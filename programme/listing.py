@@ -15,15 +15,15 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, Prefetch, Value, When
-from django.db.models.functions import Cast, Substr
+from django.db.models import Case, CharField, Count, F, Prefetch, Value, When
+from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from culture.models import CulturalPlacePage
 from home.cache import cached
-from home.localization import DROP, locale_of, localized, translations_by_key
+from home.localization import locale_of, translations_by_key
 from home.pagination import CachedListing
 from quartiers.models import QuartierPage
 
@@ -245,9 +245,6 @@ class ProposalListing:
             self.filtered()
             .order_by("path")
             .prefetch_related(
-                Prefetch("theme_links", queryset=ProposalTheme.objects.select_related("theme")),
-                Prefetch("quartier_links", queryset=ProposalQuartier.objects.select_related("quartier")),
-                Prefetch("place_links", queryset=ProposalPlace.objects.select_related("place")),
                 Prefetch(
                     "milestones",
                     queryset=ProposalMilestone.objects.select_related("evidence_document", "photo"),
@@ -264,13 +261,48 @@ class ProposalListing:
         translated); links to pages that are not live are left out.
         """
         proposals = list(self.proposals() if proposals is None else proposals)
+        self._attach_links(proposals, "proposal_id", (ProposalTheme, ProposalQuartier, ProposalPlace))
         for proposal in proposals:
             proposal.axis = self.axes_by_path.get(proposal.path[: self.axis_path_length])
-            proposal.themes = _linked(proposal.theme_links.all(), "theme", self.themes)
-            proposal.quartiers = _linked(proposal.quartier_links.all(), "quartier", self.quartiers)
-            proposal.places = _linked(proposal.place_links.all(), "place", self.places)
             proposal.timeline = timeline(proposal.milestones.all())
         return proposals
+
+    def _attach_links(self, pages, page_field, relations):
+        """``themes``, ``quartiers`` and ``places`` on each of ``pages``, in the listing's
+        language (live ones only, each once, in the editor's order), from the translation keys
+        their relation rows point at: one ``UNION ALL`` query over the three kinds of rows."""
+        targets = {
+            "theme": ("themes", self.themes),
+            "quartier": ("quartiers", self.quartiers),
+            "place": ("places", self.places),
+        }
+        ids = [page.pk for page in pages]
+        keys = {}
+        if ids:
+            branches = []
+            for relation, target in zip(relations, targets, strict=True):
+                branches.append(
+                    relation.objects.filter(**{f"{page_field}__in": ids})
+                    .order_by()
+                    .annotate(
+                        kind=Value(target),
+                        page=F(page_field),
+                        key=Cast(f"{target}__translation_key", CharField()),
+                        position=Coalesce("sort_order", 0),
+                        row=F("pk"),
+                    )
+                    .values_list("kind", "page", "key", "position", "row")
+                )
+            for kind, page_id, key, position, row in branches[0].union(*branches[1:], all=True):
+                keys.setdefault((kind, page_id), []).append((position, row, uuid.UUID(key)))
+        for page in pages:
+            for kind, (attribute, translations) in targets.items():
+                found = []
+                for *_order, key in sorted(keys.get((kind, page.pk), [])):
+                    obj = translations.get(key)
+                    if obj is not None and obj not in found:
+                        found.append(obj)
+                setattr(page, attribute, found)
 
     def questions(self):
         """The open questions the same filters select (an open question is never « phare »).
@@ -298,18 +330,10 @@ class ProposalListing:
     def decorated_questions(self, request=None, questions=None):
         """``questions()`` (or the given ones) with ``axis``, ``themes``, ``quartiers`` and
         ``places`` attached, as ``decorated_proposals`` does for the proposals."""
-        questions = list(
-            (self.questions() if questions is None else questions).prefetch_related(
-                Prefetch("theme_links", queryset=QuestionTheme.objects.select_related("theme")),
-                Prefetch("quartier_links", queryset=QuestionQuartier.objects.select_related("quartier")),
-                Prefetch("place_links", queryset=QuestionPlace.objects.select_related("place")),
-            )
-        )
+        questions = list(self.questions() if questions is None else questions)
+        self._attach_links(questions, "question_id", (QuestionTheme, QuestionQuartier, QuestionPlace))
         for question in questions:
             question.axis = self.axes_by_path.get(question.path[: self.axis_path_length])
-            question.themes = _linked(question.theme_links.all(), "theme", self.themes)
-            question.quartiers = _linked(question.quartier_links.all(), "quartier", self.quartiers)
-            question.places = _linked(question.place_links.all(), "place", self.places)
         return questions
 
     # -- counts -------------------------------------------------------------------------------
@@ -394,8 +418,3 @@ def _option_key(facet, text):
 def _sort_key(option):
     """Alphabetical order that ignores accents (« Économie » sorts under E)."""
     return unicodedata.normalize("NFKD", str(option.label)).encode("ascii", "ignore").decode().casefold()
-
-
-def _linked(links, attribute, translations):
-    """The objects behind relation rows, in the listing's language, without duplicates."""
-    return localized([getattr(link, attribute) for link in links], translations=translations, missing=DROP)

@@ -9,11 +9,23 @@ For the other sections (through ``programme_tags`` in their templates, or a hook
 - ``flagship_proposals(locale)``: the « propositions phares », for the home page.
 """
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
+from wagtail.models import Page
 
 from culture.models import CulturalPlacePage
-from home.cache import cached_for_page
-from home.localization import DROP, active_locale_id, localized, translations_by_key
+from home.cache import cached_for_page, page_ancestors
+from home.localization import DROP, active_locale_id, locale_of, localized, source_locale, translations_by_key
 from quartiers.formatting import format_value
 from quartiers.models import QuartierPage
 
@@ -53,45 +65,118 @@ def decorate_proposals(queryset, locale):
     return proposals
 
 
-def programme_index_of(page):
-    return ProgrammeIndexPage.objects.ancestor_of(page).first()
+def programme_index_of(page, request=None):
+    """The programme index above ``page``: from the ancestors routing read (no query), else
+    from the tree."""
+    for ancestor in reversed(page_ancestors(page, request)):
+        if issubclass(ancestor.specific_class or Page, ProgrammeIndexPage):
+            # Only the page's own fields are read of it (its URL, its routes): no query.
+            return ancestor.specific_deferred
+    return None
 
 
-def linked_pages(page):
-    """Themes, quartiers and places of a proposal or question page, in its language."""
+def parent_of(page, request=None):
+    """``page``'s parent page (its title and URL: a plain ``Page``), with no query when routing
+    read the ancestors."""
+    ancestors = page_ancestors(page, request)
+    return ancestors[-1] if ancestors else page.get_parent()
+
+
+def _from_the_database(page, request):
+    """Whether ``page``'s relation rows can be read with SQL: not for a preview or a page not
+    saved yet, whose rows are the editor's, in memory (modelcluster)."""
+    return bool(page.pk) and not getattr(request, "is_preview", False)
+
+
+def linked_pages(page, request=None):
+    """Themes, quartiers and places of a proposal or question page, in its language (else the
+    source's), live ones only, in the editor's order: one query each."""
+    kinds = {
+        "themes": ("theme_links", "theme", Theme.objects.filter(live=True)),
+        "quartiers": ("quartier_links", "quartier", QuartierPage.objects.live().public()),
+        "places": ("place_links", "place", CulturalPlacePage.objects.live().public()),
+    }
+    if not _from_the_database(page, request):
+        return {
+            name: localized(
+                [getattr(link, target) for link in getattr(page, links).all()],
+                queryset,
+                locale_of(page),
+                missing=DROP,
+            )
+            for name, (links, target, queryset) in kinds.items()
+        }
     return {
-        "themes": localized(
-            [link.theme for link in page.theme_links.select_related("theme")],
-            Theme.objects.filter(live=True),
-            page.locale,
-            missing=DROP,
-        ),
-        "quartiers": localized(
-            [link.quartier for link in page.quartier_links.select_related("quartier")],
-            QuartierPage.objects.live().public(),
-            page.locale,
-            missing=DROP,
-        ),
-        "places": localized(
-            [link.place for link in page.place_links.select_related("place")],
-            CulturalPlacePage.objects.live().public(),
-            page.locale,
-            missing=DROP,
-        ),
+        name: _linked_in_one_query(page, links, target, queryset) for name, (links, target, queryset) in kinds.items()
     }
 
 
-def related_proposals(page):
-    """Proposals linked from ``page``, then those that link to it, live, in its language."""
-    targets = [link.target for link in page.related_links.select_related("target")]
-    sources = [
-        link.proposal
-        for link in RelatedProposal.objects.filter(target__translation_key=page.translation_key).select_related(
-            "proposal"
+def _linked_in_one_query(page, links, target, queryset):
+    """The objects of ``queryset`` that ``page``'s ``links`` rows point at (any language version
+    of them), each once, in ``page``'s language or else the source's, in the rows' order."""
+    relation = page._meta.get_field(links).related_model
+    rows = relation.objects.filter(**{page._meta.get_field(links).field.name: page.pk})
+    order = rows.filter(**{f"{target}__translation_key": OuterRef("translation_key")}).order_by("sort_order")
+    found = queryset.filter(
+        translation_key__in=rows.values(f"{target}__translation_key"),
+        locale_id__in={page.locale_id, source_locale().pk},
+    ).annotate(link_order=Subquery(order.values("sort_order")[:1]))
+    # A row added by code rather than the editor may have no sort order (``Orderable``'s is null).
+    return _in_language(found, page.locale_id, lambda obj: (obj.link_order or 0, getattr(obj, "path", ""), obj.pk))
+
+
+def _in_language(rows, locale_id, order):
+    """One object per translation key: the one in ``locale_id``, else the source's; sorted."""
+    result = {}
+    for obj in rows:
+        if obj.locale_id == locale_id or obj.translation_key not in result:
+            result[obj.translation_key] = obj
+    return sorted(result.values(), key=order)
+
+
+def related_proposals(page, request=None):
+    """Proposals linked from ``page``, then those that link to it, live, in its language: one
+    query."""
+    if not _from_the_database(page, request):
+        targets = [link.target for link in page.related_links.all()]
+        sources = [
+            link.proposal
+            for link in RelatedProposal.objects.filter(target__translation_key=page.translation_key).select_related(
+                "proposal"
+            )
+        ]
+        candidates = [p for p in targets + sources if p.translation_key != page.translation_key]
+        return localized(candidates, ProposalPage.objects.live().public(), locale_of(page), missing=DROP)
+    targets = RelatedProposal.objects.filter(proposal_id=page.pk)
+    sources = RelatedProposal.objects.filter(target__translation_key=page.translation_key)
+    found = (
+        ProposalPage.objects.live()
+        .public()
+        .filter(
+            Q(translation_key__in=targets.values("target__translation_key"))
+            | Q(translation_key__in=sources.values("proposal__translation_key")),
+            locale_id__in={page.locale_id, source_locale().pk},
         )
-    ]
-    candidates = [p for p in targets + sources if p.translation_key != page.translation_key]
-    return localized(candidates, ProposalPage.objects.live().public(), page.locale, missing=DROP)
+        .exclude(translation_key=page.translation_key)
+        .annotate(
+            is_target=Exists(targets.filter(target__translation_key=OuterRef("translation_key"))),
+            target_order=Subquery(
+                targets.filter(target__translation_key=OuterRef("translation_key"))
+                .order_by("sort_order")
+                .values("sort_order")[:1]
+            ),
+            source_order=Subquery(
+                sources.filter(proposal__translation_key=OuterRef("translation_key"))
+                .order_by("sort_order")
+                .values("sort_order")[:1]
+            ),
+        )
+    )
+    return _in_language(
+        found,
+        page.locale_id,
+        lambda p: (0, p.target_order or 0, p.path) if p.is_target else (1, p.source_order or 0, p.path),
+    )
 
 
 def _concerning(page, relation_model, parent_field, page_model):

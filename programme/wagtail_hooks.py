@@ -1,8 +1,11 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 
 from home.editorial import EDITORIAL_PERMISSIONS_HOOK, REVIEWERS
 from home.panels import HOOK_NAME, HomePanel
@@ -15,16 +18,23 @@ from .queries import flagship_proposals
 def flagship_proposals_panel(page, request):
     """The programme's key numbers and « Nos propositions phares » on the home page, in the
     home page's language."""
-    proposals = flagship_proposals(page.locale)
+    proposals = flagship_proposals(page.locale_id)
     if not proposals:
         return None
-    in_tree = ProposalPage.objects.live().public().descendant_of(page)
-    key_numbers = {
-        "proposals": in_tree.count(),
-        "flagship": len(proposals),
-        "questions": QuestionPage.objects.live().public().descendant_of(page).count(),
-        "axes": AxisPage.objects.live().public().descendant_of(page).count(),
-    }
+    counted = {"proposals": ProposalPage, "questions": QuestionPage, "axes": AxisPage}
+    types = {ContentType.objects.get_for_model(model).pk: name for name, model in counted.items()}
+    # The three numbers in one query: the live, public pages of the tree, by type.
+    rows = (
+        Page.objects.live()
+        .public()
+        .descendant_of(page)
+        .filter(content_type_id__in=types)
+        .order_by()
+        .values_list("content_type_id")
+        .annotate(n=Count("pk"))
+    )
+    key_numbers = dict.fromkeys(counted, 0) | {types[type_id]: n for type_id, n in rows}
+    key_numbers["flagship"] = len(proposals)
     return HomePanel(
         "programme/includes/home_flagship_panel.html",
         {

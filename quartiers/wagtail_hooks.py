@@ -14,7 +14,8 @@ def find_my_quartier_panel(page, request):
     index = QuartierIndexPage.objects.live().public().descendant_of(page).first()
     if index is None:
         return None
-    quartiers = list(index.quartier_pages())
+    # Their names and points only: not their figures.
+    quartiers = list(index.quartier_pages().prefetch_related(None))
     if not quartiers:
         return None
     priority = [quartier for quartier in quartiers if quartier.kind == QuartierKind.PRIORITY]

@@ -2,12 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from home import cache
-from home.localization import localized
+from home.localization import active_locale_id
 from home.models import SiteSettings, SiteTexts
 
 register = template.Library()
@@ -28,11 +29,9 @@ def _ancestors(context):
     if "_ancestors" not in context.render_context:
         request = context.get("request")
 
-        def build():
-            found = cache.route_ancestors(request, page) if request is not None else None
-            return found if found is not None else list(page.get_ancestors().filter(depth__gt=1))
-
-        context.render_context["_ancestors"] = cache.cached("ancestors", build, page.pk)
+        context.render_context["_ancestors"] = cache.cached(
+            "ancestors", lambda: cache.page_ancestors(page, request), page.pk
+        )
     return context.render_context["_ancestors"]
 
 
@@ -95,10 +94,15 @@ def _build_chrome(context):
 
 
 def _localized_pages(ids):
-    """``{id: the page in the reader's language}`` for the pages ``ids`` that exist."""
-    found = Page.objects.in_bulk(ids)
-    pages = [found[pk] for pk in dict.fromkeys(ids) if pk in found]
-    return {source.pk: page for source, page in zip(pages, localized(pages, Page.objects.live()), strict=True)}
+    """``{id: the page in the reader's language}`` for the pages ``ids`` that exist, as
+    ``localized(pages, Page.objects.live())`` gives them (a page without a live version in that
+    language stays itself), in one query: the pages and their live versions in the language."""
+    locale_id = active_locale_id()
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    rows = list(Page.objects.filter(Q(pk__in=ids) | Q(live=True, locale_id=locale_id, translation_key__in=keys)))
+    by_pk = {row.pk: row for row in rows}
+    translated = {row.translation_key: row for row in rows if row.live and row.locale_id == locale_id}
+    return {pk: translated.get(by_pk[pk].translation_key, by_pk[pk]) for pk in dict.fromkeys(ids) if pk in by_pk}
 
 
 @register.simple_tag(takes_context=True)
