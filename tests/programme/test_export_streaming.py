@@ -103,9 +103,10 @@ def test_small_chunks_give_the_same_export_one_page_of_queries_each(client, monk
     chunked_csv, chunked_csv_queries = read(CSV_URL)
     assert chunked_csv == whole_csv
     assert read(JSON_URL)[0] == whole_json
-    # 19 proposals: 4 pages of 5 instead of 1, each one query and its 5 prefetches (themes,
-    # quartiers, places, milestones, indicators); the 4 open questions still fit in one.
-    assert chunked_csv_queries - whole_csv_queries == 3 * 6
+    # 19 proposals: 4 pages of 5 instead of 1, each one query, its links (themes, quartiers,
+    # places: one query) and 2 prefetches (milestones, indicators); the 4 open questions still
+    # fit in one.
+    assert chunked_csv_queries - whole_csv_queries == 3 * 4
 
 
 @pytest.fixture
