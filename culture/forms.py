@@ -22,9 +22,7 @@ class PlaceFilterForm(forms.Form):
         kind_counts = {value: sum(1 for p in places if p.kind == value) for value in kinds}
         status_counts = {value: sum(1 for p in places if p.status == value) for value, _l in PlaceStatus.choices}
         self.fields["type"].choices = [("", _("Tous les types"))] + [
-            (value, f"{label} ({kind_counts[value]})")
-            for value, label in PlaceKind.choices
-            if value in kinds
+            (value, f"{label} ({kind_counts[value]})") for value, label in PlaceKind.choices if value in kinds
         ]
         self.fields["statut"].choices = [("", _("Tous les statuts"))] + [
             (value, f"{label} ({status_counts[value]})") for value, label in PlaceStatus.choices

@@ -139,9 +139,7 @@ def load(loader):
             if page is None:
                 page = loader.find_child(axis, item["slug"])
             if page is None:
-                page = ProposalPage(
-                    slug=item["slug"], locale=locale, reference=item["reference"], live=False, **fields
-                )
+                page = ProposalPage(slug=item["slug"], locale=locale, reference=item["reference"], live=False, **fields)
                 _apply_relations(page, relations)
                 axis.add_child(instance=page)
                 if page.reference != item["reference"]:
@@ -191,6 +189,4 @@ def load(loader):
             loader.updated += 1
 
     if missing:
-        loader.log(
-            "  pas encore de page pour : " + ", ".join(sorted(missing)) + " (lien fait au prochain chargement)"
-        )
+        loader.log("  pas encore de page pour : " + ", ".join(sorted(missing)) + " (lien fait au prochain chargement)")

@@ -10,15 +10,11 @@ For the other sections (through ``programme_tags`` in their templates, or a hook
 """
 
 from django.db.models import (
-    Case,
     Exists,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
-    Value,
-    When,
     prefetch_related_objects,
 )
 from wagtail.models import Page
@@ -186,7 +182,7 @@ def _concerning(page, relation_model, parent_field, page_model):
     queryset = (
         page_model.objects.live().public().filter(translation_key__in=links.values(f"{parent_field}__translation_key"))
     )
-    return sorted(translations_by_key(queryset, page.locale).values(), key=_programme_order)
+    return sorted(translations_by_key(queryset, page.locale_id).values(), key=_programme_order)
 
 
 def _programme_order(page):
@@ -212,7 +208,7 @@ def proposals_concerning(page, request=None):
 
 def _proposals_concerning(page):
     proposals = _concerning(page, CONCERNED[type(page)][0], "proposal", ProposalPage)
-    return decorate_proposals(_as_queryset(proposals), page.locale)
+    return decorate_proposals(proposals, page.locale_id)
 
 
 def proposals_for_quartier(page, request=None):
@@ -241,13 +237,11 @@ def _proposals_for_quartier(page):
                 ).values("translation_key")
             )
         )
-        everywhere = list(translations_by_key(scope, page.locale).values())
+        everywhere = list(translations_by_key(scope, page.locale_id).values())
     keys = {p.translation_key for p in linked}
     pages = sorted(linked + [p for p in everywhere if p.translation_key not in keys], key=_programme_order)
-    proposals = decorate_proposals(
-        _as_queryset(pages).prefetch_related(Prefetch("indicator_links", queryset=ProposalIndicator.objects.all())),
-        page.locale,
-    )
+    prefetch_related_objects(pages, Prefetch("indicator_links", queryset=ProposalIndicator.objects.all()))
+    proposals = decorate_proposals(pages, page.locale_id)
     for proposal in proposals:
         codes = [link.code for link in proposal.indicator_links.all()]
         proposal.figures = [indicators[code] for code in dict.fromkeys(codes) if code in indicators]
@@ -268,17 +262,9 @@ def questions_concerning(page, request=None):
     )
 
 
-def _as_queryset(pages):
-    """A queryset of the given proposals keeping their order (for prefetching)."""
-    if not pages:
-        return ProposalPage.objects.none()
-    order = Case(*[When(pk=p.pk, then=Value(i)) for i, p in enumerate(pages)], output_field=IntegerField())
-    return ProposalPage.objects.filter(pk__in=[p.pk for p in pages]).order_by(order)
-
-
 def flagship_proposals(locale=None):
     """The live « propositions phares », in ``locale`` (default: the active language)."""
     locale = locale or active_locale_id()
     mapping = translations_by_key(ProposalPage.objects.live().public().filter(flagship=True), locale)
     pages = sorted(mapping.values(), key=lambda p: p.reference)
-    return decorate_proposals(_as_queryset(pages), locale)
+    return decorate_proposals(pages, locale)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from home.cache import cached_for_page
+from home.cache import cached_for_page, page_ancestors
 from home.localization import localized
 from maps.svg import BESANCON_BOUNDS, MapPoint, build_map, default_landmarks_except
 
@@ -133,7 +133,7 @@ def quartiers_map(quartiers, request, *, title, description, highlight=None, num
 CONTRACT_URL = "https://www.grandbesancon.fr/"
 
 
-def _quartier_data(page):
+def _quartier_data(page, request=None):
     """What a quartier page reads from the database: its figures, the shared objectives and
     social centres in its language (live ones only), its index."""
     shared = page.shared_objectives if page.shared_objectives_id and page.shared_objectives.live else None
@@ -141,12 +141,18 @@ def _quartier_data(page):
         "indicators": list(page.indicators.all()),
         "shared_objectives": localized([shared], SharedObjectives.objects.filter(live=True))[0] if shared else None,
         "social_centres": page.get_social_centres(),
-        "index": page.index_page,
+        "index": _parent(page, request),
     }
 
 
+def _parent(page, request):
+    """The quartier's index, from the ancestors routing read (no query) when it did."""
+    ancestors = page_ancestors(page, request) if page.pk else []
+    return ancestors[-1].specific_deferred if ancestors else page.index_page
+
+
 def quartier_page(page, request):
-    data = cached_for_page("quartier-page", lambda: _quartier_data(page), page, request)
+    data = cached_for_page("quartier-page", lambda: _quartier_data(page, request), page, request)
     indicators, index = data["indicators"], data["index"]
     # The figures sit in the page's text: a quartier shown in French under /en/ (not translated
     # yet) writes « 13 080 € », not « 13,080 € ».

@@ -105,20 +105,16 @@ def _sync_relations(loader, page, indicators, centres):
         for indicator in page.indicators.order_by("sort_order", "pk")
     ]
     wanted = [tuple(_normalised(values[name]) for name in INDICATOR_FIELDS) for values in indicators]
-    current_centres = [
-        link.social_centre_id for link in page.social_centre_links.order_by("sort_order", "pk")
-    ]
+    current_centres = [link.social_centre_id for link in page.social_centre_links.order_by("sort_order", "pk")]
     wanted_centres = [centre.pk for centre in centres]
     if current == wanted and current_centres == wanted_centres:
         return
     # An explicit sort order: without it PostgreSQL returns the rows in any order.
     page.indicators = [
-        Indicator(locale=page.locale, sort_order=position, **values)
-        for position, values in enumerate(indicators)
+        Indicator(locale=page.locale, sort_order=position, **values) for position, values in enumerate(indicators)
     ]
     page.social_centre_links = [
-        QuartierSocialCentre(social_centre=centre, sort_order=position)
-        for position, centre in enumerate(centres)
+        QuartierSocialCentre(social_centre=centre, sort_order=position) for position, centre in enumerate(centres)
     ]
     loader.publish(page)
 

@@ -15,4 +15,3 @@ class AxisPage(BasePage):
     class Meta:
         verbose_name = _("axe du programme")
         verbose_name_plural = _("axes du programme")
-

@@ -24,7 +24,6 @@ from .panels import relation_panels
 REFERENCE_PATTERN = re.compile(r"^P-(\d{2,4})$")
 
 
-
 class ProposalPage(RoutablePageMixin, BasePage):
     """One proposal of the programme, with a permanent reference (``P-07``).
 

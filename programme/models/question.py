@@ -61,4 +61,3 @@ class QuestionPage(BasePage):
     class Meta:
         verbose_name = _("question ouverte")
         verbose_name_plural = _("questions ouvertes")
-

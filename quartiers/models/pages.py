@@ -42,13 +42,7 @@ class QuartierIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def quartier_pages(self):
         """The live, public quartier pages below this index, their indicators prefetched."""
-        return (
-            QuartierPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("path")
-            .prefetch_related("indicators")
-        )
+        return QuartierPage.objects.child_of(self).live().public().order_by("path").prefetch_related("indicators")
 
     @path(pgettext_lazy("URL", "donnees/csv/"), name="data_csv")
     def data_csv(self, request):
@@ -82,9 +76,7 @@ class QuartierPage(GeoPointMixin, BasePage):
     commune = models.CharField(_("commune"), max_length=100, default="Besançon")
     project_title = models.CharField(_("titre du projet de quartier"), max_length=200, blank=True)
     project_introduction = models.TextField(_("introduction du projet de quartier"), blank=True)
-    priorities = StreamField(
-        PriorityStreamBlock(), verbose_name=_("priorités du projet de quartier"), blank=True
-    )
+    priorities = StreamField(PriorityStreamBlock(), verbose_name=_("priorités du projet de quartier"), blank=True)
     shared_objectives = models.ForeignKey(
         SharedObjectives,
         verbose_name=_("socle commun"),
