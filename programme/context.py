@@ -7,7 +7,7 @@ from home.pagination import CachedListing, paginate
 
 from .contributions import contribution_form
 from .listing import ProposalListing
-from .models import ProgrammeIndexPage, ProposalPage, QuestionContribution, QuestionPage, timeline
+from .models import ProposalPage, QuestionContribution, QuestionPage, timeline
 from .queries import decorate_proposals, linked_pages, parent_of, programme_index_of, related_proposals
 
 
@@ -40,14 +40,14 @@ def axis_page(page, request):
     return {
         "listing_page": listing_page,
         "proposals": listing_page.items,
-        **shared("axis", lambda: _axis_data(page), page, request),
+        **shared("axis", lambda: _axis_data(page, request), page, request),
     }
 
 
-def _axis_data(page):
+def _axis_data(page, request):
     return {
         "questions": list(QuestionPage.objects.live().public().child_of(page).order_by("path")),
-        "programme_index": ProgrammeIndexPage.objects.ancestor_of(page).first(),
+        "programme_index": programme_index_of(page, request),
     }
 
 

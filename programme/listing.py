@@ -30,7 +30,6 @@ from quartiers.models import QuartierPage
 from .forms import ProposalFilterForm
 from .models import (
     AxisPage,
-    ProposalIndicator,
     ProposalMilestone,
     ProposalPage,
     ProposalPlace,
@@ -249,7 +248,6 @@ class ProposalListing:
                     "milestones",
                     queryset=ProposalMilestone.objects.select_related("evidence_document", "photo"),
                 ),
-                Prefetch("indicator_links", queryset=ProposalIndicator.objects.all()),
             )
         )
 

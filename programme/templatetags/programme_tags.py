@@ -27,6 +27,8 @@ KIND_LABELS = {"atom": "Atom", "rss": "RSS"}
 
 def _programme_index(page):
     """The live programme index in ``page``'s language (else the default one), per generation."""
+    if isinstance(page, ProgrammeIndexPage) and page.live:
+        return page  # the programme index itself: no query
     locale_id = getattr(page, "locale_id", None)
     return cached("programme-index-of-locale", lambda: _find_programme_index(locale_id), locale_id)
 

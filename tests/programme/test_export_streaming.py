@@ -104,9 +104,9 @@ def test_small_chunks_give_the_same_export_one_page_of_queries_each(client, monk
     assert chunked_csv == whole_csv
     assert read(JSON_URL)[0] == whole_json
     # 19 proposals: 4 pages of 5 instead of 1, each one query, its links (themes, quartiers,
-    # places: one query) and 2 prefetches (milestones, indicators); the 4 open questions still
+    # places: one query) and their milestones; the 4 open questions still
     # fit in one.
-    assert chunked_csv_queries - whole_csv_queries == 3 * 4
+    assert chunked_csv_queries - whole_csv_queries == 3 * 3
 
 
 @pytest.fixture

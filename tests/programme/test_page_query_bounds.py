@@ -25,31 +25,35 @@ QUARTIERS = ["planoise", "montrapon", "battant"]
 PLACES = ["cite-des-arts", "frac"]
 THEMES = ["sport", "jeunesse", "culture-et-patrimoine"]
 
-# page type: (most queries cold, most queries warm)
+# page type: (most queries cold, most queries warm). Cold, every page shares five: the sites
+# (with their home pages and settings), the route (two: the candidates, the page), the site's
+# texts and the menus' pages. Issue 14 asks for at most 10 cold: the home page, the programme
+# index, a quartier, the search, the exports and feeds are still over it (docs/benchmarks.md).
 BOUNDS = {
-    "home": (27, 1),
-    "standard page": (9, 1),
-    "contact": (10, 2),
-    "programme index": (29, 1),
-    "programme index, filtered": (29, 1),
-    "axis": (15, 1),
-    "proposal": (22, 1),
-    "question": (19, 2),
-    "english proposal": (24, 2),
-    "quartier index": (11, 1),
-    "quartier": (24, 1),
-    "culture index": (11, 1),
-    "cultural place": (17, 1),
-    "news index": (11, 1),
-    "article": (9, 1),
+    "home": (18, 1),
+    "standard page": (5, 1),
+    "contact": (6, 2),
+    "programme index": (15, 1),
+    "programme index, filtered": (15, 1),
+    "axis": (10, 1),
+    "proposal": (10, 1),
+    "question": (10, 2),
+    # One more: whether the page's text was machine-translated (wagtail-localize's strings).
+    "english proposal": (11, 2),
+    "quartier index": (7, 1),
+    "quartier": (16, 1),
+    "culture index": (7, 1),
+    "cultural place": (10, 1),
+    "news index": (7, 1),
+    "article": (5, 1),
     # Warm: the query counted (two upserts on SQLite, one statement on PostgreSQL); the outcome
     # of a search asked again is kept per generation.
-    "search": (35, 2),
-    # The open questions the filters select, with their themes, quartiers and places: 4 queries.
-    "export csv": (21, 1),
-    "export json": (21, 1),
-    "feed rss": (21, 1),
-    "news feed": (7, 1),
+    "search": (34, 2),
+    # The open questions the filters select, with their links: 2 queries.
+    "export csv": (12, 1),
+    "export json": (12, 1),
+    "feed rss": (12, 1),
+    "news feed": (4, 1),
 }
 # A CSRF token (the contact form, an open question's contribution form); the search counts each query.
 NOT_CACHED = {"contact", "question", "search"}
