@@ -5,13 +5,14 @@ from wagtail import hooks
 from wagtail.models import TranslatableMixin
 
 from .editorial import may_change_language
+from .models.base import with_summaries
 from .panels import HOOK_NAME, HomePanel
 
 
 @hooks.register(HOOK_NAME, order=40)
 def site_sections_panel(page, request):
     """« Parcourir le site »: the home page's children shown in the menus."""
-    sections = page.get_children().live().public().in_menu().specific()
+    sections = with_summaries(list(page.get_children().live().public().in_menu()))
     if not sections:
         return None
     return HomePanel("home/includes/sections_panel.html", {"sections": sections})
