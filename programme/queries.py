@@ -225,21 +225,16 @@ def proposals_for_quartier(page, request=None):
 
 def _proposals_for_quartier(page):
     indicators = {indicator.code: indicator for indicator in page.indicators.all()}
-    linked = _concerning(page, ProposalQuartier, "proposal", ProposalPage)
-    everywhere = []
+    linked = ProposalQuartier.objects.filter(quartier__translation_key=page.translation_key)
+    concern = Q(translation_key__in=linked.values("proposal__translation_key"))
     if indicators:
-        scope = (
-            ProposalPage.objects.live()
-            .public()
-            .filter(
-                translation_key__in=ProposalPage.objects.filter(
-                    quartier_links__isnull=True, indicator_links__code__in=list(indicators)
-                ).values("translation_key")
-            )
+        everywhere = ProposalPage.objects.filter(
+            quartier_links__isnull=True, indicator_links__code__in=list(indicators)
         )
-        everywhere = list(translations_by_key(scope, page.locale_id).values())
-    keys = {p.translation_key for p in linked}
-    pages = sorted(linked + [p for p in everywhere if p.translation_key not in keys], key=_programme_order)
+        concern |= Q(translation_key__in=everywhere.values("translation_key"))
+    # Both kinds in one query, each proposal once, in the quartier's language (else the source's).
+    scope = ProposalPage.objects.live().public().filter(concern)
+    pages = sorted(translations_by_key(scope, page.locale_id).values(), key=_programme_order)
     prefetch_related_objects(pages, Prefetch("indicator_links", queryset=ProposalIndicator.objects.all()))
     proposals = decorate_proposals(pages, page.locale_id)
     for proposal in proposals:

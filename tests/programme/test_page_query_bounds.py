@@ -41,7 +41,7 @@ BOUNDS = {
     # One more: whether the page's text was machine-translated (wagtail-localize's strings).
     "english proposal": (11, 2),
     "quartier index": (7, 1),
-    "quartier": (16, 1),
+    "quartier": (15, 1),
     "culture index": (7, 1),
     "cultural place": (10, 1),
     "news index": (7, 1),
