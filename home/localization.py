@@ -95,13 +95,19 @@ def translations_by_key(queryset, locale=None, keys=None):
     look-up. One query (none when ``keys`` is empty).
     """
     locale_id = _locale_id(locale)
-    source_id = source_locale().pk
-    rows = queryset.filter(locale_id__in={locale_id, source_id})
+    rows = queryset.filter(locale_id__in={locale_id, source_locale().pk})
     if keys is not None:
         keys = set(keys)
         if not keys:
             return {}
         rows = rows.filter(translation_key__in=keys)
+    return by_key_in_language(rows, locale_id)
+
+
+def by_key_in_language(rows, locale=None):
+    """``translation_key`` → the row in ``locale``, else the one in the source locale, of rows
+    already read (in those two locales)."""
+    locale_id = _locale_id(locale)
     result = {}
     for obj in rows:
         if obj.locale_id == locale_id or obj.translation_key not in result:

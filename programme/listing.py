@@ -15,15 +15,17 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, F, Prefetch, Value, When
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from culture.models import CulturalPlacePage
 from home.cache import cached
-from home.localization import locale_of, translations_by_key
+from home.localization import by_key_in_language, locale_of, source_locale, translations_by_key
 from home.pagination import CachedListing
 from quartiers.models import QuartierPage
 
@@ -392,14 +394,26 @@ class ProposalListing:
 
 def _base(index):
     """What every listing of ``index`` starts from: its locale, axes and the themes, quartiers
-    and places in its language (live ones only), by translation key."""
+    and places in its language (live ones only), by translation key. The axes, quartiers and
+    places are plain ``Page`` objects (their title, slug and address are all a listing shows of
+    them), read together in one query."""
     locale = locale_of(index)
+    types = ContentType.objects.get_for_models(AxisPage, QuartierPage, CulturalPlacePage)
+    axis, quartier, place = (types[model].pk for model in (AxisPage, QuartierPage, CulturalPlacePage))
+    pages = Page.objects.all()
+    rows = list(
+        pages.filter(
+            (Q(content_type_id=axis) & Q(path__startswith=index.path, depth=index.depth + 1) & ~pages.private_q())
+            | Q(content_type_id__in=[quartier, place], locale_id__in={locale.pk, source_locale().pk}),
+            live=True,
+        ).order_by("path")
+    )
     return {
         "locale": locale,
-        "axes": list(AxisPage.objects.child_of(index).live().public().order_by("path")),
+        "axes": [row for row in rows if row.content_type_id == axis],
         "themes": translations_by_key(Theme.objects.filter(live=True), locale),
-        "quartiers": translations_by_key(QuartierPage.objects.live(), locale),
-        "places": translations_by_key(CulturalPlacePage.objects.live(), locale),
+        "quartiers": by_key_in_language([row for row in rows if row.content_type_id == quartier], locale),
+        "places": by_key_in_language([row for row in rows if row.content_type_id == place], locale),
     }
 
 
