@@ -8,6 +8,8 @@ last publication, so an updated proposal rises to the top. ``home.feeds.feed_lin
 ``<link rel="alternate">`` of each page.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
@@ -58,16 +60,21 @@ class ProposalFeed(SiteFeed):
 
 def latest_items(listing):
     """The ``FEED_MAX_ITEMS`` proposals and open questions of ``listing`` last published."""
-    latest = listing.proposals().order_by(Coalesce("last_published_at", "first_published_at").desc(), "-reference")[
-        : settings.FEED_MAX_ITEMS
-    ]
-    questions = listing.questions().order_by(Coalesce("last_published_at", "first_published_at").desc())
+    published = Coalesce("last_published_at", "first_published_at").desc(nulls_last=True)
+    latest = listing.proposals().order_by(published, "-reference")[: settings.FEED_MAX_ITEMS]
+    questions = listing.questions().order_by(published)
     items = [
         *listing.decorated_proposals(None, latest),
         *listing.decorated_questions(None, questions[: settings.FEED_MAX_ITEMS]),
     ]
-    items.sort(key=lambda item: item.last_published_at or item.first_published_at, reverse=True)
+    items.sort(key=_published, reverse=True)
     return items[: settings.FEED_MAX_ITEMS]
+
+
+def _published(item):
+    """When ``item`` was last published; a live page with no date (made by a script or an import
+    rather than published from the admin) comes last, on every database."""
+    return item.last_published_at or item.first_published_at or datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 def is_question(item):

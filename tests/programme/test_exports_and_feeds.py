@@ -198,3 +198,14 @@ def test_feed_content_types_and_titles(client):
     assert ET.fromstring(rss.content).findtext("channel/title") == "Propositions — Nous sommes tous Besançon (Planoise)"
     atom = client.get(INDEX + "flux/atom/")
     assert atom["Content-Type"].startswith("application/atom+xml")
+
+
+def test_a_live_proposal_never_published_from_the_admin_comes_last_in_the_feeds(client):
+    # A page made by a script or an import is live with no publication date: the feeds still
+    # answer, and list it after every dated one (on SQLite NULL sorts last, on PostgreSQL first).
+    ProposalPage.objects.filter(reference="P-05").update(first_published_at=None, last_published_at=None)
+    atom = client.get(INDEX + "flux/atom/")
+    rss = client.get(INDEX + "flux/rss/")
+    assert (atom.status_code, rss.status_code) == (200, 200)
+    assert atom_entries(atom)[-1]["title"].startswith("P-05 — ")
+    assert rss_items(rss)[-1]["title"].startswith("P-05 — ")
