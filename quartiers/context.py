@@ -205,16 +205,29 @@ def comparison_rows(quartiers):
     return rows
 
 
-def quartier_index_page(page, request):
-    quartiers = cached_for_page("quartier-index-quartiers", lambda: list(page.quartier_pages()), page, request)
+def _index_data(page):
+    """The quartiers with their population, and the comparison of the priority ones: computed
+    once per generation and language (a page rendered again does not read every figure of every
+    quartier out of the cache: what it costs stays the same as quartiers gain figures)."""
+    quartiers = list(page.quartier_pages())
     priority = [quartier for quartier in quartiers if quartier.kind == QuartierKind.PRIORITY]
-    fragile = [quartier for quartier in quartiers if quartier.kind != QuartierKind.PRIORITY]
-    placed = [quartier for quartier in priority + fragile if quartier.has_point]
-    unplaced = [quartier for quartier in priority + fragile if not quartier.has_point]
     for quartier in quartiers:
         figures = {indicator.code: indicator for indicator in quartier.indicators.all()}
         population = figures.get("population")
         quartier.population_text = display_value(population, population.value) if population else ""
+    rows = comparison_rows(priority)
+    for quartier in quartiers:
+        quartier._prefetched_objects_cache = {}  # the figures are not kept with the pages
+    return {"quartiers": quartiers, "comparison_rows": rows}
+
+
+def quartier_index_page(page, request):
+    data = cached_for_page("quartier-index", lambda: _index_data(page), page, request)
+    quartiers = data["quartiers"]
+    priority = [quartier for quartier in quartiers if quartier.kind == QuartierKind.PRIORITY]
+    fragile = [quartier for quartier in quartiers if quartier.kind != QuartierKind.PRIORITY]
+    placed = [quartier for quartier in priority + fragile if quartier.has_point]
+    unplaced = [quartier for quartier in priority + fragile if not quartier.has_point]
     return {
         "priority_quartiers": priority,
         "fragile_quartiers": fragile,
@@ -229,6 +242,6 @@ def quartier_index_page(page, request):
                 "prioritaire ou fragile, dans l'ordre de la liste qui suit la carte."
             ),
         ),
-        "comparison_rows": comparison_rows(priority),
+        "comparison_rows": data["comparison_rows"],
         "data_urls": page.data_urls(request),
     }
