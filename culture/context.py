@@ -48,6 +48,16 @@ def culture_index_page(page, request):
         "filters_active": bool(kind or status),
         "entries": entries,
         "total_count": len(all_places),
+        # Laying out the labels costs more than the rest of the page as places are added: the
+        # maps are drawn once per generation, language and (validated) filter.
+        **cached_for_page(
+            "culture-index-maps", lambda: _maps(mapped, landmarks), page, request, kind or "", status or ""
+        ),
+    }
+
+
+def _maps(mapped, landmarks):
+    return {
         "city_map": _places_map(
             mapped,
             _("Carte des lieux culturels de Besançon"),
