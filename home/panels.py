@@ -43,6 +43,25 @@ def home_page(page, request):
     return {"panels": panels}
 
 
+def home_children(page):
+    """The home page's live, public children (plain pages), read once for all the panels: each
+    section's panel finds its index among them (:func:`section_index`), the sections panel lists
+    those shown in the menus."""
+    if not hasattr(page, "_live_children"):
+        page._live_children = list(page.get_children().live().public())
+    return page._live_children
+
+
+def section_index(page, model):
+    """The live, public page of type ``model`` below the home page ``page``: a child of the home
+    page with no query of its own (its own fields deferred: a panel links it and calls its
+    methods), else the first one further down."""
+    for child in home_children(page):
+        if child.specific_class is not None and issubclass(child.specific_class, model):
+            return child.specific_deferred
+    return model.objects.live().public().descendant_of(page).first()
+
+
 def home_page_panels(page, request):
     """``[(panel, html)]`` of every registered panel that has something to show."""
     panels = []

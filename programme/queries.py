@@ -52,8 +52,13 @@ def decorate_proposals(queryset, locale):
     page of them); returns a list."""
     proposals = list(queryset)
     prefetch_related_objects(proposals, Prefetch("theme_links", queryset=ProposalTheme.objects.select_related("theme")))
-    keys = {link.theme.translation_key for p in proposals for link in p.theme_links.all()}
-    themes = translations_by_key(Theme.objects.filter(live=True), locale, keys)
+    linked = {link.theme.translation_key: link.theme for p in proposals for link in p.theme_links.all()}
+    locale_id = getattr(locale, "pk", locale) or active_locale_id()
+    if locale_id == source_locale().pk and all(theme.locale_id == locale_id for theme in linked.values()):
+        # In the source language the linked themes are the ones to show: no query to look them up.
+        themes = {key: theme for key, theme in linked.items() if theme.live}
+    else:
+        themes = translations_by_key(Theme.objects.filter(live=True), locale, set(linked))
     for proposal in proposals:
         proposal.themes = localized(
             [link.theme for link in proposal.theme_links.all()], translations=themes, missing=DROP

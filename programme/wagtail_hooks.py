@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from home.editorial import EDITORIAL_PERMISSIONS_HOOK, REVIEWERS
-from home.panels import HOOK_NAME, HomePanel
+from home.panels import HOOK_NAME, HomePanel, section_index
 
 from .models import AxisPage, ContributionStatus, ProgrammeIndexPage, ProposalPage, QuestionContribution, QuestionPage
 from .queries import flagship_proposals
@@ -40,7 +40,7 @@ def flagship_proposals_panel(page, request):
         {
             "flagship_proposals": proposals,
             "key_numbers": key_numbers,
-            "programme_index": ProgrammeIndexPage.objects.live().public().descendant_of(page).first(),
+            "programme_index": section_index(page, ProgrammeIndexPage),
         },
         stylesheets=["programme/programme.css"],
     )

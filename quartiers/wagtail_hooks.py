@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from home.panels import HOOK_NAME, HomePanel
+from home.panels import HOOK_NAME, HomePanel, section_index
 
 from .context import quartiers_map
 from .models import QuartierIndexPage, QuartierKind
@@ -11,7 +11,7 @@ from .models import QuartierIndexPage, QuartierKind
 def find_my_quartier_panel(page, request):
     """« Trouver mon quartier » on the home page: the quartiers as links (no JavaScript needed)
     beside the map of those that are placed, in the home page's language."""
-    index = QuartierIndexPage.objects.live().public().descendant_of(page).first()
+    index = section_index(page, QuartierIndexPage)
     if index is None:
         return None
     # Their names and points only: not their figures.
