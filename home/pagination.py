@@ -72,11 +72,14 @@ class CachedListing:
 
     ordered = True
 
-    def __init__(self, name, queryset, decorate=list, *parts):
+    def __init__(self, name, queryset, decorate=list, *parts, count=None):
         from django.utils import translation
 
         self.name, self.queryset, self.decorate = name, queryset, decorate
         self.parts = (*parts, translation.get_language())
+        # How many items: ``count()`` when the caller knows it already (the programme index
+        # counts its proposals with its facets), else a query.
+        self._count = count
 
     def _cached(self, suffix, build, *parts):
         from .cache import cached
@@ -84,6 +87,8 @@ class CachedListing:
         return cached(f"{self.name}:{suffix}", build, *self.parts, *parts)
 
     def count(self):
+        if self._count is not None:
+            return self._count()
         return self._cached("count", lambda: self.queryset().count())
 
     def __len__(self):

@@ -198,7 +198,13 @@ class ProposalListing:
             lambda proposals: self.decorated_proposals(None, proposals),
             self.index.pk,
             self.selection_key,
+            count=self.total,
         )
+
+    def total(self):
+        """How many proposals the filters select: counted with the facets (no query of its own)."""
+        self.count_facets()
+        return self._total
 
     @property
     def is_filtered(self):
@@ -344,14 +350,16 @@ class ProposalListing:
             return
         self._counted = True
         counts = self.cached("counts", self._count_rows)
+        self._total = counts.get("total", {}).get("", 0)
         for name, facet in self.facets.items():
             for option in facet.options:
                 option.count = counts.get(name, {}).get(option.key, 0)
 
     def _count_rows(self):
         """``{facet name: {option key: number of proposals}}``, every facet in one query (a
-        ``UNION ALL`` of one grouped count per facet, each key as text)."""
-        branches = []
+        ``UNION ALL`` of one grouped count per facet, each key as text), and under ``"total"``
+        the number of proposals every filter selects."""
+        branches = [self.filtered().order_by().annotate(key=Value(""))]
         for name, facet in self.facets.items():
             if not facet.options:
                 continue
@@ -373,17 +381,18 @@ class ProposalListing:
                     .order_by()
                     .annotate(key=Cast(f"{target}__translation_key", CharField()))
                 )
-            counted = "pk" if branch.model is ProposalPage else "proposal_id"
-            branches.append(
-                branch.annotate(facet=Value(name))
-                .values("facet", "key")
-                .annotate(n=Count(counted, distinct=True))
-                .values_list("facet", "key", "n")
-            )
+            branches.append(branch)
+        names = ["total", *(name for name, facet in self.facets.items() if facet.options)]
+        rows = [
+            branch.annotate(facet=Value(name))
+            .values("facet", "key")
+            .annotate(n=Count("pk" if branch.model is ProposalPage else "proposal_id", distinct=True))
+            .values_list("facet", "key", "n")
+            for name, branch in zip(names, branches, strict=True)
+        ]
         counts = {}
-        if branches:
-            for name, key, n in branches[0].union(*branches[1:], all=True):
-                counts.setdefault(name, {})[_option_key(name, key)] = n
+        for name, key, n in rows[0].union(*rows[1:], all=True):
+            counts.setdefault(name, {})[_option_key(name, key)] = n
         return counts
 
     def visible_facets(self):
