@@ -33,8 +33,7 @@ class _TitledBoundPanel:
         context["add_label"] = panel.add_label
         context["filterable"] = panel.filterable
         context["rows"] = [
-            (child, panel.row_title(child.form.instance) if child.form.instance.pk else "")
-            for child in self.children
+            (child, panel.row_title(child.form.instance) if child.form.instance.pk else "") for child in self.children
         ]
         return context
 

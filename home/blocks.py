@@ -46,9 +46,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "blocks/paragraph_block.html"
         group = GROUP_TEXT
         description = _("Du texte courant, avec gras, italique, listes et liens.")
-        preview_value = (
-            "<p>Besançon compte près de 1 400 associations, qui font vivre chaque quartier.</p>"
-        )
+        preview_value = "<p>Besançon compte près de 1 400 associations, qui font vivre chaque quartier.</p>"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -78,9 +76,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label = _("Image")
         template = "blocks/image_block.html"
         group = GROUP_MEDIA
-        description = _(
-            "Une image avec son texte alternatif (obligatoire, sauf image décorative) et une légende."
-        )
+        description = _("Une image avec son texte alternatif (obligatoire, sauf image décorative) et une légende.")
 
 
 class KeyFigureBlock(blocks.StructBlock):

@@ -215,6 +215,7 @@ def _route_in_two_queries(request, site, path):
     components = [component for component in path.split("/") if component]
     all_sites = sites()
     restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
+    children = Page.objects.filter(depth__in={other.root_page.depth + 1 for other in all_sites})
     rows = list(
         Page.objects.filter(
             Q(pk=site.root_page_id)
@@ -225,6 +226,10 @@ def _route_in_two_queries(request, site, path):
             | Q(translation_key__in=Subquery(Page.objects.filter(slug__in=components).values("translation_key")))
             # The private sections, which ``.public()`` and the view restrictions read (no query either).
             | Q(pk__in=PageViewRestriction.objects.values("page_id"))
+            # The home pages' children and their translations: the menus and the sections' indexes,
+            # which every page links to (:func:`home_children`, the menus: no query of their own).
+            | Q(pk__in=children.values("pk"))
+            | Q(translation_key__in=children.values("translation_key"))
         )
         .annotate(restricted=Exists(restricted))
         .select_related("locale")
@@ -232,6 +237,7 @@ def _route_in_two_queries(request, site, path):
     site_root = next((row for row in rows if row.pk == site.root_page_id), None)
     if site_root is None:
         return _UNROUTED
+    request._route_rows = (rows, {other.root_page.depth + 1 for other in all_sites})
     cache.add(key("restricted-paths"), sorted({row.path for row in rows if row.restricted}), TIMEOUT)
     _seed_site_root_paths(all_sites, rows)
     # The language's home page, else the site's own (``Page.localized``).
@@ -285,6 +291,46 @@ def _route_in_two_queries(request, site, path):
             except Http404:
                 return None
     return None
+
+
+def home_children(request, page):
+    """The live, public children of the home page ``page``, in the tree's order, if this
+    request's routing read them (it reads every home page's children), else ``None``."""
+    found = getattr(request, "_route_rows", None)
+    if found is None or page.depth + 1 not in found[1]:
+        return None
+    rows, _depths = found
+    private = restricted_paths()
+    return sorted(
+        (
+            row
+            for row in rows
+            if row.depth == page.depth + 1
+            and row.path.startswith(page.path)
+            and row.live
+            and not any(row.path.startswith(path) for path in private)
+        ),
+        key=lambda row: row.path,
+    )
+
+
+def home_children_and_translations(request, ids):
+    """``{id: page}`` for the pages ``ids`` and ``{translation_key: [pages]}`` of their versions in
+    every language, if all of them are home pages' children that this request's routing read;
+    else ``None``."""
+    found = getattr(request, "_route_rows", None)
+    if found is None:
+        return None
+    rows, depths = found
+    by_pk = {row.pk: row for row in rows}
+    if not all(pk in by_pk and by_pk[pk].depth in depths for pk in ids):
+        return None
+    keys = {by_pk[pk].translation_key for pk in ids}
+    versions = {}
+    for row in rows:
+        if row.translation_key in keys:
+            versions.setdefault(row.translation_key, []).append(row)
+    return {pk: by_pk[pk] for pk in ids}, versions
 
 
 def route_translations(request, page):

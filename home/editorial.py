@@ -58,9 +58,7 @@ COLLECTION_PERMISSIONS = {
 #: What visitors search for (the « Recherches des visiteurs » report) helps those who write.
 SEARCH_STATISTICS = ("search", "view_unansweredquery")
 #: Pinning a page to a query shows it to every visitor at once: those who publish do it.
-SEARCH_PROMOTIONS = [
-    ("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("add", "change", "delete")
-]
+SEARCH_PROMOTIONS = [("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("add", "change", "delete")]
 MODEL_PERMISSIONS = {
     WRITERS: [("wagtailadmin", "access_admin"), SEARCH_STATISTICS],
     REVIEWERS: [

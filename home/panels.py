@@ -43,20 +43,23 @@ def home_page(page, request):
     return {"panels": panels}
 
 
-def home_children(page):
-    """The home page's live, public children (plain pages), read once for all the panels: each
-    section's panel finds its index among them (:func:`section_index`), the sections panel lists
-    those shown in the menus."""
+def home_children(page, request=None):
+    """The home page's live, public children (plain pages), read once for all the panels (no
+    query when routing read them: ``home.cache.home_children``): each section's panel finds its
+    index among them (:func:`section_index`), the sections panel lists those shown in the menus."""
     if not hasattr(page, "_live_children"):
-        page._live_children = list(page.get_children().live().public())
+        from . import cache
+
+        found = cache.home_children(request, page) if request is not None else None
+        page._live_children = found if found is not None else list(page.get_children().live().public())
     return page._live_children
 
 
-def section_index(page, model):
+def section_index(page, model, request=None):
     """The live, public page of type ``model`` below the home page ``page``: a child of the home
     page with no query of its own (its own fields deferred: a panel links it and calls its
     methods), else the first one further down."""
-    for child in home_children(page):
+    for child in home_children(page, request):
         if child.specific_class is not None and issubclass(child.specific_class, model):
             return child.specific_deferred
     return model.objects.live().public().descendant_of(page).first()

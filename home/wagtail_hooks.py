@@ -12,7 +12,7 @@ from .panels import HOOK_NAME, HomePanel, home_children
 @hooks.register(HOOK_NAME, order=40)
 def site_sections_panel(page, request):
     """« Parcourir le site »: the home page's children shown in the menus."""
-    sections = with_summaries([child for child in home_children(page) if child.show_in_menus])
+    sections = with_summaries([child for child in home_children(page, request) if child.show_in_menus])
     if not sections:
         return None
     return HomePanel("home/includes/sections_panel.html", {"sections": sections})

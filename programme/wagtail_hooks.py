@@ -40,7 +40,7 @@ def flagship_proposals_panel(page, request):
         {
             "flagship_proposals": proposals,
             "key_numbers": key_numbers,
-            "programme_index": section_index(page, ProgrammeIndexPage),
+            "programme_index": section_index(page, ProgrammeIndexPage, request),
         },
         stylesheets=["programme/programme.css"],
     )

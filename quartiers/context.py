@@ -7,6 +7,7 @@ here, once, in the active language.
 
 from dataclasses import dataclass, field
 
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -137,6 +138,10 @@ def _quartier_data(page, request=None):
     """What a quartier page reads from the database: its figures, the shared objectives and
     social centres in its language (live ones only), its index."""
     shared = page.shared_objectives if page.shared_objectives_id and page.shared_objectives.live else None
+    if page.pk and not getattr(request, "is_preview", False):
+        # Kept on the page: the programme's part of it (the proposals for this quartier, by its
+        # figures) reads them too. Not for a preview, whose figures are the editor's, in memory.
+        prefetch_related_objects([page], "indicators")
     return {
         "indicators": list(page.indicators.all()),
         "shared_objectives": localized([shared], SharedObjectives.objects.filter(live=True))[0] if shared else None,

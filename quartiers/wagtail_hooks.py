@@ -11,7 +11,7 @@ from .models import QuartierIndexPage, QuartierKind
 def find_my_quartier_panel(page, request):
     """« Trouver mon quartier » on the home page: the quartiers as links (no JavaScript needed)
     beside the map of those that are placed, in the home page's language."""
-    index = section_index(page, QuartierIndexPage)
+    index = section_index(page, QuartierIndexPage, request)
     if index is None:
         return None
     # Their names and points only: not their figures.

@@ -152,4 +152,3 @@ def with_summaries(pages):
     for page in pages:
         page.summary = summaries.get(page.pk, "")
     return pages
-

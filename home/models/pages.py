@@ -35,7 +35,6 @@ class HomePage(BasePage):
         return cls._clean_subpage_models
 
 
-
 class StandardPage(BasePage):
     """A page of text: legal notice, accessibility statement, privacy, about us."""
 

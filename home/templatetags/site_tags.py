@@ -84,7 +84,7 @@ def _build_chrome(context):
     values = {field: [block["value"] for block in getattr(texts, field).raw_data] if texts else [] for field in MENUS}
     ids = [value.get("page") for field in MENUS for value in values[field] if value.get("page")]
     statement_id = site_settings.accessibility_statement_id
-    pages = _localized_pages([*ids, *([statement_id] if statement_id else [])])
+    pages = _localized_pages([*ids, *([statement_id] if statement_id else [])], context.get("request"))
     chrome = {"footer_text": texts.footer_text if texts else ""}
     chrome.update(_menu_links(context, values, pages))
     statement = pages.get(statement_id)
@@ -93,14 +93,20 @@ def _build_chrome(context):
     return chrome
 
 
-def _localized_pages(ids):
+def _localized_pages(ids, request=None):
     """``{id: the page in the reader's language}`` for the pages ``ids`` that exist, as
     ``localized(pages, Page.objects.live())`` gives them (a page without a live version in that
-    language stays itself), in one query: the pages and their live versions in the language."""
+    language stays itself): from what routing read when they are all home pages' children (the
+    usual menus: no query), else in one query, the pages and their live versions."""
     locale_id = active_locale_id()
-    keys = Page.objects.filter(pk__in=ids).values("translation_key")
-    rows = list(Page.objects.filter(Q(pk__in=ids) | Q(live=True, locale_id=locale_id, translation_key__in=keys)))
-    by_pk = {row.pk: row for row in rows}
+    found = cache.home_children_and_translations(request, ids) if request is not None else None
+    if found is not None:
+        by_pk, versions = found
+        rows = [row for pages in versions.values() for row in pages]
+    else:
+        keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        rows = list(Page.objects.filter(Q(pk__in=ids) | Q(live=True, locale_id=locale_id, translation_key__in=keys)))
+        by_pk = {row.pk: row for row in rows}
     translated = {row.translation_key: row for row in rows if row.live and row.locale_id == locale_id}
     return {pk: translated.get(by_pk[pk].translation_key, by_pk[pk]) for pk in dict.fromkeys(ids) if pk in by_pk}
 

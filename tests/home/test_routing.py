@@ -173,3 +173,39 @@ def test_routing_leaves_wagtails_site_root_paths_and_the_private_sections_as_wag
     # Two sites, each home page in three languages (demo content).
     assert len(seeded) == 6
     assert restricted == [proposal.get_parent().path]
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "de"])
+def test_routing_hands_the_home_pages_children_and_the_menus_their_pages(language):
+    from wagtail.models import PageViewRestriction
+
+    from home.templatetags.site_tags import _localized_pages
+
+    home = Page.objects.get(depth=2, locale__language_code=language)
+    children = list(home.get_children().order_by("path"))
+    # One child private, one unpublished: neither is a live, public child any more.
+    PageViewRestriction.objects.create(page=children[0], restriction_type="password", password="x")
+    Page.objects.filter(pk=children[1].pk).update(live=False)
+    expected = list(home.get_children().live().public())
+    request = RequestFactory().get("/")
+    site = Site.objects.get(is_default_site=True)
+    from django.core.cache import cache
+
+    cache.clear()
+    with translation.override(language):
+        site_cache._route_in_two_queries(request, site, "")
+        french = [child.pk for child in Page.objects.get(depth=2, locale__language_code="fr").get_children()]
+        without_routing = _localized_pages(french)
+        with CaptureQueriesContext(connection) as queries:
+            found = site_cache.home_children(request, home)
+            from_routing = _localized_pages(french, request)
+    assert len(queries) == 0
+    assert [page.pk for page in found] == [page.pk for page in expected]
+    assert len(found) == len(children) - 2 >= 5  # the demo's sections, contact and legal pages
+    assert {pk: page.pk for pk, page in from_routing.items()} == {pk: page.pk for pk, page in without_routing.items()}
+    # The menus follow the reader: every French page is given in the language read (demo
+    # content), but the one whose version in that language was unpublished: the French one then.
+    keys = dict(Page.objects.filter(pk__in=french).values_list("pk", "translation_key"))
+    unpublished = next(pk for pk in french if keys[pk] == children[1].translation_key)
+    languages = {pk: page.locale.language_code for pk, page in from_routing.items()}
+    assert languages == {pk: "fr" if pk == unpublished else language for pk in french}

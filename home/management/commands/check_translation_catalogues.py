@@ -20,9 +20,7 @@ MAKEMESSAGES_OPTIONS = {
 def compare(committed_dir, extracted_dir):
     """Problems of the committed catalogues against freshly extracted ones."""
     problems = []
-    names = sorted(
-        {p.relative_to(d) for d in (committed_dir, extracted_dir) for p in d.glob("*/LC_MESSAGES/*.po")}
-    )
+    names = sorted({p.relative_to(d) for d in (committed_dir, extracted_dir) for p in d.glob("*/LC_MESSAGES/*.po")})
     for name in names:
         committed, extracted = (
             [e for e in polib.pofile(str(d / name)) if not e.obsolete] if (d / name).exists() else []
@@ -34,9 +32,7 @@ def compare(committed_dir, extracted_dir):
         problems += [f"{name}: stale {key[1]!r}" for key in sorted(old - new, key=str)]
         problems += [f"{name}: fuzzy {e.msgid!r}" for e in committed if "fuzzy" in e.flags]
         problems += [
-            f"{name}: untranslated {e.msgid!r}"
-            for e in committed
-            if not e.translated() and "fuzzy" not in e.flags
+            f"{name}: untranslated {e.msgid!r}" for e in committed if not e.translated() and "fuzzy" not in e.flags
         ]
     return problems
 
@@ -91,7 +87,5 @@ class Command(BaseCommand):
         for overrides_dir in map(Path, settings.LOCALE_PATHS[1:]):
             problems += check_overrides(overrides_dir, package_locale_dirs())
         if problems:
-            raise CommandError(
-                "Translation catalogues out of date (see docs/translation.md):\n" + "\n".join(problems)
-            )
+            raise CommandError("Translation catalogues out of date (see docs/translation.md):\n" + "\n".join(problems))
         self.stdout.write(self.style.SUCCESS("Translation catalogues are up to date."))

@@ -6,8 +6,7 @@ from home.site_address import apply_to, configured_address, is_public
 
 class Command(BaseCommand):
     help = (
-        "Gives the default Wagtail Site the public address of WAGTAILADMIN_BASE_URL "
-        "(canonical URLs, feeds, sitemap)."
+        "Gives the default Wagtail Site the public address of WAGTAILADMIN_BASE_URL (canonical URLs, feeds, sitemap)."
     )
 
     def handle(self, *args, **options):

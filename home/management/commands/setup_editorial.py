@@ -11,6 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         groups, workflow = ensure_editorial_setup()
-        self.stdout.write(
-            self.style.SUCCESS(f"Groupes {', '.join(groups)} et circuit « {workflow.name} » en place.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Groupes {', '.join(groups)} et circuit « {workflow.name} » en place."))
