@@ -163,7 +163,7 @@ def route_for_request(original):
         found = cache.get(route_key)
         if found is not None:
             pk, label, subpath = found
-            page = apps.get_model(label).objects.filter(pk=pk, live=True).first()
+            page = _pages_with_related(apps.get_model(label)).filter(pk=pk, live=True).first()
             if page is not None:
                 if subpath is None:
                     from wagtail.url_routing import RouteResult
@@ -192,6 +192,12 @@ def route_for_request(original):
 
 
 _UNROUTED = object()
+
+
+def _pages_with_related(model):
+    """The model's pages, each read with what its template reads through a foreign key
+    (``route_select_related`` on the page model, e.g. a quartier's shared objectives)."""
+    return model.objects.select_related(*getattr(model, "route_select_related", ()))
 
 
 def _route_in_two_queries(request, site, path):
@@ -278,7 +284,7 @@ def _route_in_two_queries(request, site, path):
                 return None
             answers = True
         if answers:
-            page = model.objects.get(pk=row.pk)
+            page = _pages_with_related(model).get(pk=row.pk)
             if root.depth == 2:
                 # The ancestors below the tree's root, as the breadcrumbs read them: no query.
                 request._route_ancestors = (page.pk, chain[:level])
@@ -312,6 +318,28 @@ def home_children(request, page):
         ),
         key=lambda row: row.path,
     )
+
+
+def home_child(request, model, locale_id):
+    """The live, public child of a home page in ``locale_id`` whose type is ``model`` (a section's
+    index: its own fields deferred), if this request's routing read it, else ``None``."""
+    found = getattr(request, "_route_rows", None)
+    if found is None:
+        return None
+    rows, depths = found
+    private = restricted_paths()
+    for row in sorted(rows, key=lambda row: row.path):
+        model_class = row.specific_class
+        if (
+            row.depth in depths
+            and row.locale_id == locale_id
+            and row.live
+            and model_class is not None
+            and issubclass(model_class, model)
+            and not any(row.path.startswith(path) for path in private)
+        ):
+            return row.specific_deferred
+    return None
 
 
 def home_children_and_translations(request, ids):

@@ -64,7 +64,7 @@ def latest_items(listing):
     latest = listing.proposals().order_by(published, "-reference")[: settings.FEED_MAX_ITEMS]
     questions = listing.questions().order_by(published)
     items = [
-        *listing.decorated_proposals(None, latest),
+        *listing.decorated_proposals(None, latest, with_timeline=False),
         *listing.decorated_questions(None, questions[: settings.FEED_MAX_ITEMS]),
     ]
     items.sort(key=_published, reverse=True)

@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When
+from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When, prefetch_related_objects
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils import translation
 from django.utils.http import urlencode
@@ -195,7 +195,7 @@ class ProposalListing:
         return CachedListing(
             "programme-listing-pages",
             self.proposals,
-            lambda proposals: self.decorated_proposals(None, proposals),
+            lambda proposals: self.decorated_proposals(None, proposals, with_timeline=False),
             self.index.pk,
             self.selection_key,
             count=self.total,
@@ -247,30 +247,26 @@ class ProposalListing:
         return queryset
 
     def proposals(self):
-        """The selected proposals, in the order of the programme, with their relations."""
-        return (
-            self.filtered()
-            .order_by("path")
-            .prefetch_related(
-                Prefetch(
-                    "milestones",
-                    queryset=ProposalMilestone.objects.select_related("evidence_document", "photo"),
-                ),
-            )
-        )
+        """The selected proposals, in the order of the programme."""
+        return self.filtered().order_by("path")
 
-    def decorated_proposals(self, request=None, proposals=None):
+    def decorated_proposals(self, request=None, proposals=None, with_timeline=True):
         """``proposals()`` (or the given ones, e.g. one page of them) with ``axis``, ``themes``,
-        ``quartiers`` and ``places`` attached.
+        ``quartiers`` and ``places`` attached, and their milestones as ``timeline`` unless
+        ``with_timeline`` is false (the cards of the index and the feeds do not show them).
 
         The linked objects are given in the index's language (or the default language when not
         translated); links to pages that are not live are left out.
         """
         proposals = list(self.proposals() if proposals is None else proposals)
         self._attach_links(proposals, "proposal_id", (ProposalTheme, ProposalQuartier, ProposalPlace))
+        if with_timeline:
+            milestones = ProposalMilestone.objects.select_related("evidence_document", "photo")
+            prefetch_related_objects(proposals, Prefetch("milestones", queryset=milestones))
         for proposal in proposals:
             proposal.axis = self.axes_by_path.get(proposal.path[: self.axis_path_length])
-            proposal.timeline = timeline(proposal.milestones.all())
+            if with_timeline:
+                proposal.timeline = timeline(proposal.milestones.all())
         return proposals
 
     def _attach_links(self, pages, page_field, relations):

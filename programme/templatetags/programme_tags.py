@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from culture.models import CulturalPlacePage
-from home.cache import cached
+from home.cache import cached, home_child
 from home.feeds import FEED_MIME_TYPES, feed_links
 from programme import queries
 from programme.models import AxisPage, ProgrammeIndexPage, ProposalPage
@@ -25,15 +25,19 @@ register = template.Library()
 KIND_LABELS = {"atom": "Atom", "rss": "RSS"}
 
 
-def _programme_index(page):
+def _programme_index(page, request=None):
     """The live programme index in ``page``'s language (else the default one), per generation."""
     if isinstance(page, ProgrammeIndexPage) and page.live:
         return page  # the programme index itself: no query
     locale_id = getattr(page, "locale_id", None)
-    return cached("programme-index-of-locale", lambda: _find_programme_index(locale_id), locale_id)
+    return cached("programme-index-of-locale", lambda: _find_programme_index(locale_id, request), locale_id)
 
 
-def _find_programme_index(locale_id):
+def _find_programme_index(locale_id, request=None):
+    """The home page's child of that language when routing read it (no query), else the first."""
+    found = home_child(request, ProgrammeIndexPage, locale_id) if request is not None else None
+    if found is not None:
+        return found
     indexes = ProgrammeIndexPage.objects.live()
     if locale_id is not None:
         found = indexes.filter(locale_id=locale_id).first()
@@ -65,7 +69,7 @@ def _feeds_for(page, listing=None, themes=()):
 def programme_feed_links(context, page=None, listing=None):
     page = page or context.get("page")
     request = context.get("request")
-    index = context.get("programme_index") or _programme_index(page)
+    index = context.get("programme_index") or _programme_index(page, request)
     links = []
     for title, filters in _feeds_for(page, listing, context.get("themes") or ()):
         for link in feed_links(index, request, **filters):

@@ -70,6 +70,9 @@ class QuartierPage(GeoPointMixin, BasePage):
     """One quartier: its presentation (the body), its portrait, its project's priorities, its
     social centres and the programme's proposals that concern it."""
 
+    # Read with the page when a visitor's request is routed to it (home.cache).
+    route_select_related = ("shared_objectives",)
+
     kind = models.CharField(
         _("type de quartier"), max_length=10, choices=QuartierKind.choices, default=QuartierKind.PRIORITY
     )

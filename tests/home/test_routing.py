@@ -209,3 +209,23 @@ def test_routing_hands_the_home_pages_children_and_the_menus_their_pages(languag
     unpublished = next(pk for pk in french if keys[pk] == children[1].translation_key)
     languages = {pk: page.locale.language_code for pk, page in from_routing.items()}
     assert languages == {pk: "fr" if pk == unpublished else language for pk in french}
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "de"])
+def test_routing_hands_each_language_its_sections_indexes(language):
+    from django.core.cache import cache
+
+    from programme.models import ProgrammeIndexPage
+    from quartiers.models import QuartierPage
+
+    locale_id = Page.objects.get(depth=2, locale__language_code=language).locale_id
+    expected = ProgrammeIndexPage.objects.live().get(locale_id=locale_id)
+    request = RequestFactory().get("/")
+    cache.clear()
+    site_cache._route_in_two_queries(request, Site.objects.get(is_default_site=True), "")
+    with CaptureQueriesContext(connection) as queries:
+        found = site_cache.home_child(request, ProgrammeIndexPage, locale_id)
+        nothing = site_cache.home_child(request, QuartierPage, locale_id)  # a quartier is no home's child
+    assert len(queries) == 0
+    assert (type(found), found.pk, found.url) == (ProgrammeIndexPage, expected.pk, expected.url)
+    assert nothing is None

@@ -27,23 +27,26 @@ THEMES = ["sport", "jeunesse", "culture-et-patrimoine"]
 
 # page type: (most queries cold, most queries warm). Cold, every page shares four: the sites
 # (with their home pages and settings), the route (two: the candidates with the menus' pages,
-# then the page) and the site's texts. Issue 14 asks for at most 10 cold: the programme index, a
-# quartier and the search are still over it (docs/benchmarks.md).
+# then the page) and the site's texts. Issue 14 asks for at most 10 cold: the search and the
+# English home page are still over it (docs/benchmarks.md).
 BOUNDS = {
     "home": (10, 1),
     "standard page": (4, 1),
     "contact": (5, 2),
-    "programme index": (11, 1),
-    "programme index, filtered": (11, 1),
+    "programme index": (10, 1),
+    "programme index, filtered": (10, 1),
     "axis": (8, 1),
     "proposal": (9, 1),
     "question": (9, 2),
-    # One more: whether the page's text was machine-translated (wagtail-localize's strings).
+    # A translated page reads whether its text was machine-translated (wagtail-localize's
+    # strings), and the translations of the themes its proposals link (the links point at the
+    # French ones): the English home page is over the issue's 10.
     "english proposal": (10, 2),
+    "english home": (12, 2),
     "quartier index": (6, 1),
-    "quartier": (12, 1),
+    "quartier": (10, 1),
     "culture index": (6, 1),
-    "cultural place": (8, 1),
+    "cultural place": (7, 1),
     "news index": (6, 1),
     "article": (4, 1),
     # Warm: the query counted (two upserts on SQLite, one statement on PostgreSQL); the outcome
@@ -52,7 +55,7 @@ BOUNDS = {
     # The open questions the filters select, with their links: 2 queries.
     "export csv": (10, 1),
     "export json": (10, 1),
-    "feed rss": (10, 1),
+    "feed rss": (9, 1),
     "news feed": (4, 1),
 }
 # A CSRF token (the contact form, an open question's contribution form); the search counts each query.
@@ -63,6 +66,7 @@ def _urls():
     proposal = ProposalPage.objects.get(reference="P-04", locale__language_code="fr")
     return {
         "home": "/fr/",
+        "english home": "/en/",
         "standard page": "/fr/a-propos/",
         "contact": "/fr/contact/",
         "programme index": "/fr/programme/",
