@@ -197,7 +197,9 @@ _UNROUTED = object()
 def _pages_with_related(model):
     """The model's pages, each read with what its template reads through a foreign key
     (``route_select_related`` on the page model, e.g. a quartier's shared objectives)."""
-    return model.objects.select_related(*getattr(model, "route_select_related", ()))
+    related = getattr(model, "route_select_related", ())
+    # Never ``select_related()`` with no names: that follows every foreign key.
+    return model.objects.select_related(*related) if related else model.objects.all()
 
 
 def _route_in_two_queries(request, site, path):
