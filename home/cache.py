@@ -210,44 +210,27 @@ def _route_in_two_queries(request, site, path):
     (exports, feeds), the page the whole path names is the answer if it is live, anything else is
     a 404 (``None``). ``_UNROUTED`` (Wagtail's own walk then) for a request this does not expect."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Exists, OuterRef, Subquery
+    from django.db.models import Subquery
     from django.http import Http404
     from django.urls import Resolver404
     from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import Page
 
     try:
         language = get_supported_content_language_variant(translation.get_language())
     except LookupError:
         return _UNROUTED
     components = [component for component in path.split("/") if component]
-    all_sites = sites()
-    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
-    children = Page.objects.filter(depth__in={other.root_page.depth + 1 for other in all_sites})
-    rows = list(
-        Page.objects.filter(
-            Q(pk=site.root_page_id)
-            # Every site's home page in every language: Wagtail's site root paths (no query of their own).
-            | Q(translation_key__in=[other.root_page.translation_key for other in all_sites])
-            | Q(slug__in=components)
-            # The candidates' translations too: the language links read them (no query of their own).
-            | Q(translation_key__in=Subquery(Page.objects.filter(slug__in=components).values("translation_key")))
-            # The private sections, which ``.public()`` and the view restrictions read (no query either).
-            | Q(pk__in=PageViewRestriction.objects.values("page_id"))
-            # The home pages' children and their translations: the menus and the sections' indexes,
-            # which every page links to (:func:`home_children`, the menus: no query of their own).
-            | Q(pk__in=children.values("pk"))
-            | Q(translation_key__in=children.values("translation_key"))
-        )
-        .annotate(restricted=Exists(restricted))
-        .select_related("locale")
+    rows = _read_site_pages(
+        request,
+        Q(pk=site.root_page_id)
+        | Q(slug__in=components)
+        # The candidates' translations too: the language links read them (no query of their own).
+        | Q(translation_key__in=Subquery(Page.objects.filter(slug__in=components).values("translation_key"))),
     )
     site_root = next((row for row in rows if row.pk == site.root_page_id), None)
     if site_root is None:
         return _UNROUTED
-    request._route_rows = (rows, {other.root_page.depth + 1 for other in all_sites})
-    cache.add(key("restricted-paths"), sorted({row.path for row in rows if row.restricted}), TIMEOUT)
-    _seed_site_root_paths(all_sites, rows)
     # The language's home page, else the site's own (``Page.localized``).
     root = next(
         (
@@ -299,6 +282,71 @@ def _route_in_two_queries(request, site, path):
             except Http404:
                 return None
     return None
+
+
+def _read_site_pages(request, wanted=None):
+    """The pages most pages of the site read, in one query with the ``wanted`` ones (the route's
+    candidates): every site's home page in every language (Wagtail's site root paths, seeded
+    under its own key), the private sections (``.public()``, the view restrictions), the home
+    pages' children and their translations (the menus, the sections' indexes:
+    :func:`home_children`, :func:`home_child`). Kept on the request."""
+    from django.db.models import Exists, OuterRef
+    from wagtail.models import Page, PageViewRestriction
+
+    all_sites = sites()
+    depths = {site.root_page.depth + 1 for site in all_sites}
+    children = Page.objects.filter(depth__in=depths)
+    shared = (
+        Q(translation_key__in=[site.root_page.translation_key for site in all_sites])
+        | Q(pk__in=PageViewRestriction.objects.values("page_id"))
+        | Q(pk__in=children.values("pk"))
+        | Q(translation_key__in=children.values("translation_key"))
+    )
+    rows = list(
+        Page.objects.filter(shared | wanted if wanted is not None else shared)
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .select_related("locale")
+    )
+    request._route_rows = (rows, depths)
+    cache.add(key("restricted-paths"), sorted({row.path for row in rows if row.restricted}), TIMEOUT)
+    _seed_site_root_paths(all_sites, rows)
+    return rows
+
+
+def read_site_pages(request):
+    """For a view that shows a page of the site without routing to one (the search): what
+    routing reads for every page (:func:`_read_site_pages`), in one query, by the first such
+    request of a generation (when what they feed is not cached yet), else nothing (one look at
+    the cache)."""
+    if getattr(request, "_route_rows", None) is None and cache.add(key("site-pages-read"), True, TIMEOUT):
+        _read_site_pages(request)
+
+
+def localized_home(request, site):
+    """``site.root_page.localized`` (the home page in the active language if it is live there,
+    else the site's own) from the pages this request read (:func:`_read_site_pages`), else
+    ``None``."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    found = getattr(request, "_route_rows", None)
+    if found is None or site is None:
+        return None
+    try:
+        language = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
+    root = next((row for row in found[0] if row.pk == site.root_page_id), None)
+    if root is None:
+        return None
+    version = next(
+        (
+            row
+            for row in found[0]
+            if row.translation_key == root.translation_key and row.locale.language_code == language
+        ),
+        None,
+    )
+    return version if version is not None and version.live else root
 
 
 def home_children(request, page):

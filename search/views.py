@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.template.response import TemplateResponse
 from django.utils import translation
 
+from home.cache import cached, read_site_pages
 from search.forms import SearchForm
 from search.promotions import record_query
 from search.service import FACETS
@@ -50,7 +51,9 @@ def section_indexes(language):
 
     pages = []
     for model in (ProgrammeIndexPage, QuartierIndexPage, CultureIndexPage):
-        candidates = list(model.objects.live().public().filter(locale__language_code__in={language, "fr"}))
+        candidates = list(
+            model.objects.live().public().filter(locale__language_code__in={language, "fr"}).select_related("locale")
+        )
         candidates.sort(key=lambda page: page.locale.language_code != language)
         if candidates:
             pages.append(candidates[0])
@@ -58,6 +61,9 @@ def section_indexes(language):
 
 
 def search(request):
+    # What routing reads for a page of the site (the menus' pages, the private sections, the
+    # site's root paths), read in one query: the search page is not routed.
+    read_site_pages(request)
     language = translation.get_language() or "fr"
     form = SearchForm(request.GET, language=language)
     valid = form.is_valid()
@@ -79,5 +85,6 @@ def search(request):
         "suggestion_url": page_url(params, q=outcome.suggestion, page=None) if outcome and outcome.suggestion else "",
     }
     if outcome is not None and not outcome.count:
-        context["sections"] = section_indexes(language)
+        # The same for every search that finds nothing, until the next publish.
+        context["sections"] = cached("search-section-indexes", lambda: section_indexes(language), language)
     return TemplateResponse(request, "search/search.html", context, status=200 if valid else 400)

@@ -48,7 +48,13 @@ def localized_home(context):
     if site is None:
         return None
     # A page outside the tree (the search page): the localised home, per site and language.
-    return cache.cached("localized-home", lambda: site.root_page.localized, site.pk, translation.get_language())
+    request = context.get("request")
+
+    def build():
+        found = cache.localized_home(request, site) if request is not None else None
+        return found if found is not None else site.root_page.localized
+
+    return cache.cached("localized-home", build, site.pk, translation.get_language())
 
 
 def site_texts(context):
