@@ -54,6 +54,14 @@ def page_type(content_type_id, types=None):
     return (types or type_of_content_type()).get(content_type_id, "page")
 
 
+def _link_rows(proposal_rows, question_rows, target, ids):
+    """``[(page id, target id)]`` of the proposals' and the open questions' relation rows for the
+    pages ``ids``, in one ``UNION ALL`` query."""
+    proposals = proposal_rows.objects.filter(proposal_id__in=ids).order_by().values_list("proposal_id", target)
+    questions = question_rows.objects.filter(question_id__in=ids).order_by().values_list("question_id", target)
+    return list(proposals.union(questions, all=True))
+
+
 def describe(pages, locale):
     """``({page id: {facet: set of values}}, {facet: {value: label}})`` for ``pages`` (objects
     with ``id``, ``content_type_id``, ``path``, ``translation_key``)."""
@@ -73,10 +81,7 @@ def describe(pages, locale):
                 values[page.id]["axis"] = {axis.slug}
                 labels["axis"][axis.slug] = axis.title
 
-        theme_rows = [
-            *ProposalTheme.objects.filter(proposal_id__in=ids).values_list("proposal_id", "theme_id"),
-            *QuestionTheme.objects.filter(question_id__in=ids).values_list("question_id", "theme_id"),
-        ]
+        theme_rows = _link_rows(ProposalTheme, QuestionTheme, "theme_id", ids)
         live_themes = Theme.objects.filter(live=True)
         themes = live_themes.in_bulk({theme_id for _page, theme_id in theme_rows})
         shown_themes = dict(zip(themes, localized(list(themes.values()), live_themes, locale), strict=True))
@@ -87,10 +92,7 @@ def describe(pages, locale):
             values[page_id].setdefault("theme", set()).add(theme.slug)
             labels["theme"][theme.slug] = theme.name
 
-        quartier_rows = [
-            *ProposalQuartier.objects.filter(proposal_id__in=ids).values_list("proposal_id", "quartier_id"),
-            *QuestionQuartier.objects.filter(question_id__in=ids).values_list("question_id", "quartier_id"),
-        ]
+        quartier_rows = _link_rows(ProposalQuartier, QuestionQuartier, "quartier_id", ids)
     else:
         quartier_rows = []
     quartier_rows += [(page.id, page.id) for page in quartier_pages]

@@ -6,6 +6,7 @@
 """
 
 from django import forms
+from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 
 from home.search_terms import clean_query
@@ -43,19 +44,34 @@ class ListField(forms.MultipleChoiceField):
 _known_slugs = {}
 
 
-def _slugs(queryset, language, attribute="slug"):
-    """``{accepted slug: the slug of the visitor's language}`` of a filter, read once per version
-    of the content (``search.catalogue``): a French slug is accepted in every language (links
-    and bookmarks made on /fr/ keep working) and means its translation's."""
-    key = (catalogue.current_version(), queryset.model, language)
+def _all_slugs(language):
+    """``{filter: {accepted slug: the slug of the visitor's language}}`` of the axis, theme and
+    quartier filters, read once per version of the content (``search.catalogue``) in one
+    ``UNION ALL`` query: a French slug is accepted in every language (links and bookmarks made on
+    /fr/ keep working) and means its translation's."""
+    key = (catalogue.current_version(), language)
     if key not in _known_slugs:
         if len(_known_slugs) > 64:
             _known_slugs.clear()
-        rows = queryset.filter(locale__language_code__in={language, "fr"}).values_list(
-            attribute, "translation_key", "locale__language_code"
-        )
-        local = {key: slug for slug, key, code in rows if code == language}
-        _known_slugs[key] = {slug: local.get(key, slug) for slug, key, _code in rows}
+        filters = {
+            "axis": AxisPage.objects.live(),
+            "theme": Theme.objects.filter(live=True),
+            "quartier": QuartierPage.objects.live(),
+        }
+        branches = [
+            queryset.filter(locale__language_code__in={language, "fr"})
+            .order_by()
+            .annotate(filter=Value(name))
+            .values_list("slug", "translation_key", "locale__language_code", "filter")
+            for name, queryset in filters.items()
+        ]
+        rows = list(branches[0].union(*branches[1:], all=True))
+        found = {}
+        for name in filters:
+            mine = [(slug, key, code) for slug, key, code, kind in rows if kind == name]
+            local = {key: slug for slug, key, code in mine if code == language}
+            found[name] = {slug: local.get(key, slug) for slug, key, _code in mine}
+        _known_slugs[key] = found
     return _known_slugs[key]
 
 
@@ -72,11 +88,7 @@ class SearchForm(forms.Form):
         data = data.copy() if hasattr(data, "copy") else dict(data)
         super().__init__(data)
         self.language = language
-        self.aliases = {
-            "axis": _slugs(AxisPage.objects.live(), language),
-            "theme": _slugs(Theme.objects.filter(live=True), language),
-            "quartier": _slugs(QuartierPage.objects.live(), language),
-        }
+        self.aliases = dict(_all_slugs(language))
         for name, slugs in self.aliases.items():
             self.fields[name].choices = [(slug, slug) for slug in sorted(slugs)]
         # A NUL character is dropped from the query (clean_q), not refused.

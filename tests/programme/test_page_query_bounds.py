@@ -52,10 +52,10 @@ BOUNDS = {
     "article": (4, 1),
     # Warm: the query counted (two upserts on SQLite, one statement on PostgreSQL); the outcome
     # of a search asked again is kept per generation.
-    "search": (30, 2),
+    "search": (26, 2),
     # Nothing found: the query also counted among those that found nothing; the sections offered
     # instead are kept per generation.
-    "search, nothing found": (30, 4),
+    "search, nothing found": (24, 4),
     # The open questions the filters select, with their links: 2 queries.
     "export csv": (10, 1),
     "export json": (10, 1),
