@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale, Page
 
+from home.cache import read_site_pages
 from home.search_terms import clean_query, terms_for_engine
 
 from . import facets, service
@@ -252,6 +253,9 @@ def _api_view(answer):
 @_api_view
 def search_api(request):
     """``/api/search/``: results, facets and suggestion of the site search."""
+    # The results' addresses need Wagtail's site root paths and the private sections: read with
+    # the site's shared pages in one query, the first time in a generation.
+    read_site_pages(request)
     return search_data(search_params(request.GET))
 
 
