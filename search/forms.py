@@ -49,8 +49,8 @@ def _all_slugs(language):
     quartier filters, read once per version of the content (``search.catalogue``) in one
     ``UNION ALL`` query: a French slug is accepted in every language (links and bookmarks made on
     /fr/ keep working) and means its translation's."""
-    key = (catalogue.current_version(), language)
-    if key not in _known_slugs:
+    cache_key = (catalogue.current_version(), language)
+    if cache_key not in _known_slugs:
         if len(_known_slugs) > 64:
             _known_slugs.clear()
         filters = {
@@ -71,8 +71,8 @@ def _all_slugs(language):
             mine = [(slug, key, code) for slug, key, code, kind in rows if kind == name]
             local = {key: slug for slug, key, code in mine if code == language}
             found[name] = {slug: local.get(key, slug) for slug, key, _code in mine}
-        _known_slugs[key] = found
-    return _known_slugs[key]
+        _known_slugs[cache_key] = found
+    return _known_slugs[cache_key]
 
 
 class SearchForm(forms.Form):
