@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from home.cache import cached_for_page, page_ancestors
+from home.cache import cached_for_page, page_parent
 from maps.svg import BESANCON_BOUNDS, CENTRE_BOUNDS, Landmark, build_map, default_landmarks_except
 from quartiers.models import QuartierPage
 
@@ -114,14 +114,8 @@ def _places_map(entries, title, bounds, landmarks):
 
 def cultural_place_page(page, request):
     # The index (the « all places » link) from the cache, read once per generation.
-    index = cached_for_page("culture-index-of-place", lambda: _parent(page, request), page, request)
+    index = cached_for_page("culture-index-of-place", lambda: page_parent(page, request), page, request)
     return {"location_map": location_map(page), "culture_index": index}
-
-
-def _parent(page, request):
-    """The place's index (its title and URL), from the ancestors routing read when it did."""
-    ancestors = page_ancestors(page, request)
-    return ancestors[-1] if ancestors else page.get_parent()
 
 
 def location_map(place):

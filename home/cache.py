@@ -104,12 +104,16 @@ def cached_many(name, ids, build, *parts):
     return found
 
 
+# The cached value of restricted_paths(), which routing also fills from its own query.
+RESTRICTED_PATHS = "restricted-paths"
+
+
 def restricted_paths():
     """Tree paths of the pages under a view restriction (password, login, groups)."""
     from wagtail.models import PageViewRestriction
 
     return cached(
-        "restricted-paths",
+        RESTRICTED_PATHS,
         lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
     )
 
@@ -308,7 +312,7 @@ def _read_site_pages(request, wanted=None):
         .select_related("locale")
     )
     request._route_rows = (rows, depths)
-    cache.add(key("restricted-paths"), sorted({row.path for row in rows if row.restricted}), TIMEOUT)
+    cache.add(key(RESTRICTED_PATHS), sorted({row.path for row in rows if row.restricted}), TIMEOUT)
     _seed_site_root_paths(all_sites, rows)
     return rows
 
@@ -349,6 +353,12 @@ def localized_home(request, site):
     return version if version is not None and version.live else root
 
 
+def _live_and_public(row, private):
+    """Whether a page row read by routing is live and outside the private sections ``private``
+    (``.live().public()`` without a query)."""
+    return row.live and not any(row.path.startswith(path) for path in private)
+
+
 def home_children(request, page):
     """The live, public children of the home page ``page``, in the tree's order, if this
     request's routing read them (it reads every home page's children), else ``None``."""
@@ -361,10 +371,7 @@ def home_children(request, page):
         (
             row
             for row in rows
-            if row.depth == page.depth + 1
-            and row.path.startswith(page.path)
-            and row.live
-            and not any(row.path.startswith(path) for path in private)
+            if row.depth == page.depth + 1 and row.path.startswith(page.path) and _live_and_public(row, private)
         ),
         key=lambda row: row.path,
     )
@@ -383,10 +390,9 @@ def home_child(request, model, locale_id):
         if (
             row.depth in depths
             and row.locale_id == locale_id
-            and row.live
             and model_class is not None
             and issubclass(model_class, model)
-            and not any(row.path.startswith(path) for path in private)
+            and _live_and_public(row, private)
         ):
             return row.specific_deferred
     return None
@@ -434,6 +440,13 @@ def page_ancestors(page, request=None):
     routing read (no query), else one query."""
     found = route_ancestors(request, page) if request is not None else None
     return found if found is not None else list(page.get_ancestors().filter(depth__gt=1))
+
+
+def page_parent(page, request=None):
+    """``page``'s parent (a plain ``Page``: its title and URL), from the ancestors this request's
+    routing read (no query), else from the tree."""
+    ancestors = page_ancestors(page, request)
+    return ancestors[-1] if ancestors else page.get_parent()
 
 
 def site_for_request(request):

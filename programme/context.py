@@ -2,13 +2,13 @@
 
 from django.utils.http import urlencode
 
-from home.cache import cached_for_page
+from home.cache import cached_for_page, page_parent
 from home.pagination import CachedListing, paginate
 
 from .contributions import contribution_form
 from .listing import ProposalListing
 from .models import ProposalPage, QuestionContribution, QuestionPage, timeline
-from .queries import decorate_proposals, linked_pages, parent_of, programme_index_of, related_proposals
+from .queries import decorate_proposals, linked_pages, programme_index_of, related_proposals
 
 
 def programme_index_page(page, request):
@@ -64,7 +64,7 @@ def proposal_page(page, request):
 
 def _proposal_data(page, request):
     context = linked_pages(page, request)
-    context["axis"] = parent_of(page, request)
+    context["axis"] = page_parent(page, request)
     context["related_proposals"] = related_proposals(page, request)
     context["programme_index"] = programme_index_of(page, request)
     milestones = timeline(page.milestones.select_related("photo", "evidence_document"))
@@ -98,6 +98,6 @@ def question_page(page, request):
 
 def _question_data(page, request):
     context = linked_pages(page, request)
-    context["axis"] = parent_of(page, request)
+    context["axis"] = page_parent(page, request)
     context["programme_index"] = programme_index_of(page, request)
     return context

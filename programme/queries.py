@@ -21,7 +21,15 @@ from wagtail.models import Page
 
 from culture.models import CulturalPlacePage
 from home.cache import cached_for_page, page_ancestors
-from home.localization import DROP, active_locale_id, locale_of, localized, source_locale, translations_by_key
+from home.localization import (
+    DROP,
+    active_locale_id,
+    by_key_in_language,
+    locale_of,
+    localized,
+    source_locale,
+    translations_by_key,
+)
 from quartiers.formatting import format_value
 from quartiers.models import QuartierPage
 
@@ -76,13 +84,6 @@ def programme_index_of(page, request=None):
     return None
 
 
-def parent_of(page, request=None):
-    """``page``'s parent page (its title and URL: a plain ``Page``), with no query when routing
-    read the ancestors."""
-    ancestors = page_ancestors(page, request)
-    return ancestors[-1] if ancestors else page.get_parent()
-
-
 def _from_the_database(page, request):
     """Whether ``page``'s relation rows can be read with SQL: not for a preview or a page not
     saved yet, whose rows are the editor's, in memory (modelcluster)."""
@@ -123,16 +124,10 @@ def _linked_in_one_query(page, links, target, queryset):
         locale_id__in={page.locale_id, source_locale().pk},
     ).annotate(link_order=Subquery(order.values("sort_order")[:1]))
     # A row added by code rather than the editor may have no sort order (``Orderable``'s is null).
-    return _in_language(found, page.locale_id, lambda obj: (obj.link_order or 0, getattr(obj, "path", ""), obj.pk))
-
-
-def _in_language(rows, locale_id, order):
-    """One object per translation key: the one in ``locale_id``, else the source's; sorted."""
-    result = {}
-    for obj in rows:
-        if obj.locale_id == locale_id or obj.translation_key not in result:
-            result[obj.translation_key] = obj
-    return sorted(result.values(), key=order)
+    return sorted(
+        by_key_in_language(found, page.locale_id).values(),
+        key=lambda obj: (obj.link_order or 0, getattr(obj, "path", ""), obj.pk),
+    )
 
 
 def related_proposals(page, request=None):
@@ -173,10 +168,9 @@ def related_proposals(page, request=None):
             ),
         )
     )
-    return _in_language(
-        found,
-        page.locale_id,
-        lambda p: (0, p.target_order or 0, p.path) if p.is_target else (1, p.source_order or 0, p.path),
+    return sorted(
+        by_key_in_language(found, page.locale_id).values(),
+        key=lambda p: (0, p.target_order or 0, p.path) if p.is_target else (1, p.source_order or 0, p.path),
     )
 
 
